@@ -1,0 +1,2 @@
+//! The `corroborate` command-line program.
+fn main() {}
