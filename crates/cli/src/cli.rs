@@ -1,0 +1,125 @@
+//! Command-line flags: what the user can ask for. Parsing only; the work is in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// corroborate: make sense of many news articles about the same happenings.
+///
+/// Reads articles from files, directories, globs, JSONL, WARC, RSS/Atom feeds and URLs, removes
+/// web junk, stores them in an embedded SQLite database, and reports what they say.
+#[derive(Debug, Parser)]
+#[command(name = "corroborate", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The SQLite database file (created when missing).
+    #[arg(long, global = true, default_value = "corroborate.db", env = "CORROBORATE_DB")]
+    pub db: PathBuf,
+
+    /// Print only errors (no progress bars, no summaries on stderr).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read inputs, clean them and store them; prints a summary (read / new / duplicate / failed).
+    Ingest(IngestArgs),
+    /// Read inputs and print one JSON object per clean article to stdout, storing nothing.
+    Extract(ExtractArgs),
+    /// List the stored articles.
+    Articles(ArticlesArgs),
+    /// Ingest the inputs, then analyse and report on everything stored.
+    Run(RunArgs),
+}
+
+/// How inputs are read: shared by every command that takes inputs.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively), glob patterns, `-` for stdin, or http(s) URLs.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Allow fetching from loopback and private-network addresses (refused by default).
+    #[arg(long)]
+    pub allow_private: bool,
+
+    /// Ignore robots.txt when fetching URLs.
+    #[arg(long)]
+    pub ignore_robots: bool,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub max_file_bytes: u64,
+
+    /// Seconds allowed for each HTTP request.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    pub timeout: u64,
+}
+
+/// Flags of `ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print the summary as JSON (with every failure) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print JSON, one object per line (the default; accepted for symmetry with other commands).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print a readable text block per article instead of JSON.
+    #[arg(long, conflicts_with = "json")]
+    pub text: bool,
+}
+
+/// Flags of `articles`.
+#[derive(Debug, Args)]
+pub struct ArticlesArgs {
+    /// Print JSON, one object per line, with the full article (text and removed lines).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Output formats of `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Concise text for the terminal (coloured when stdout is a terminal).
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown.
+    Md,
+}
+
+/// Flags of `run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Also write every format as files into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}

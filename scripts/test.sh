@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every check of the project: formatting, lints, and all tests (unit, integration, the
+# command-line contracts). Installs what the tests need first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo test --workspace --locked
