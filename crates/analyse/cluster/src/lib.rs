@@ -1,1 +1,774 @@
-//! Placeholder: see ARCHITECTURE.md.
+//! Events and stories: groups articles the way a reader thinks of them.
+//!
+//! An [`Event`] is one happening (the second round of talks on 2 June); a [`Story`] is a run of
+//! events (the 2025 Istanbul talks). The method follows Miranda et al. 2018, "Multilingual
+//! Clustering of Streaming News": each article becomes a sparse vector of word stems, named
+//! entities and numbers weighted by sublinear tf × a background idf shipped with the crate (the
+//! title counts more); it is compared, through an inverted index over the events' top terms, with
+//! the centroids of existing events, and the cosine is damped by a Gaussian of the distance in
+//! days when both sides are dated. It joins the best event at or above
+//! [`ClusterOptions::join_threshold`] or opens a new one; a merge pass then joins events whose
+//! centroids come close, which also keeps one-by-one feeding close to batch clustering. Stories
+//! link events by centroid similarity with a looser threshold and a wider time window.
+//!
+//! The [`Clusterer`] state is serde-serialisable, so new articles can be assigned later without
+//! clustering everything again.
+//!
+//! ```
+//! use corroborate_cluster::{cluster, ClusterOptions};
+//! use corroborate_model::{Article, ArticleId};
+//!
+//! let mut a = Article::new(ArticleId::new("a"), "Wildfire near Athens forces evacuation of Marathon villages.");
+//! a.title = Some("Wildfire near Athens".into());
+//! let mut b = Article::new(ArticleId::new("b"), "Villages near Marathon evacuated as wildfire spreads from Athens suburbs.");
+//! b.title = Some("Athens wildfire: Marathon evacuated".into());
+//! let clustering = cluster(&[a, b], &ClusterOptions::default());
+//! assert_eq!(clustering.events.len(), 1);
+//! ```
+
+mod features;
+mod index;
+
+pub mod eval;
+pub mod input;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use corroborate_model::{Article, ArticleId};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::index::{TermIndex, UNDATED_BUCKET};
+
+/// One happening, as a group of articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id: `"e-"` + 16 hex digits of the xxh3 hash of the earliest member's id
+    /// (earliest by publication day, then id).
+    pub id: String,
+    /// The representative article's title (or the start of its text when it has none).
+    pub label: String,
+    /// The heaviest terms of the centroid, as they read in the text.
+    pub key_terms: Vec<String>,
+    /// The member closest to the centroid.
+    pub representative: ArticleId,
+    /// Members, sorted by (publication day, id).
+    pub articles: Vec<ArticleId>,
+    /// Earliest publication day among dated members.
+    pub first_date: Option<NaiveDate>,
+    /// Latest publication day among dated members.
+    pub last_date: Option<NaiveDate>,
+}
+
+/// A run of related events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable id: `"s-"` + the hash part of its earliest event's id.
+    pub id: String,
+    /// The label of its largest event.
+    pub label: String,
+    /// Ids of its events, in the order of [`Clustering::events`].
+    pub events: Vec<String>,
+    /// Earliest publication day among its events.
+    pub first_date: Option<NaiveDate>,
+    /// Latest publication day among its events.
+    pub last_date: Option<NaiveDate>,
+}
+
+/// Events and the stories that group them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Clustering {
+    /// Events, ordered by their earliest member (publication day, then id).
+    pub events: Vec<Event>,
+    /// Stories, ordered by their earliest event.
+    pub stories: Vec<Story>,
+}
+
+/// Thresholds and weights of the clustering. The defaults were chosen on a two-fold split
+/// over the events of a development set of real news (see docs/benchmarks.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterOptions {
+    /// An article joins the most similar event when its similarity reaches this.
+    pub join_threshold: f32,
+    /// Two events merge when the similarity of their centroids reaches this.
+    pub merge_threshold: f32,
+    /// Two events belong to one story when their centroid similarity reaches this.
+    pub story_threshold: f32,
+    /// Scale σ of the Gaussian time decay, in days: at σ days apart the similarity is
+    /// multiplied by exp(-1/2) ≈ 0.61. Only applies when both sides are dated.
+    pub time_decay_days: f32,
+    /// Time window for stories, in days: events further apart than this never share a story.
+    pub story_window_days: f32,
+    /// How much a title occurrence of a term counts against one in the body.
+    pub title_weight: f32,
+    /// Multiplier of named-entity features.
+    pub entity_weight: f32,
+    /// Multiplier of number features.
+    pub number_weight: f32,
+    /// Inverse document frequency given to numbers (they are absent from the background).
+    pub number_idf: f32,
+    /// Word stems more common than this (background idf below it) are ignored.
+    pub min_word_idf: f32,
+    /// Only the first this many tokens of a text are read: leads carry the happening, and
+    /// long tails of web junk do not.
+    pub max_tokens: usize,
+    /// An article looks up candidate events through this many of its heaviest terms.
+    pub query_terms: usize,
+    /// An event is found through this many of its centroid's heaviest terms.
+    pub index_terms: usize,
+    /// Number of key terms reported per event.
+    pub key_terms: usize,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        Self {
+            join_threshold: 0.30,
+            merge_threshold: 0.40,
+            story_threshold: 0.20,
+            time_decay_days: 3.0,
+            story_window_days: 60.0,
+            title_weight: 3.0,
+            entity_weight: 1.5,
+            number_weight: 1.0,
+            number_idf: 5.0,
+            min_word_idf: 1.0,
+            max_tokens: 1500,
+            query_terms: 12,
+            index_terms: 20,
+            key_terms: 6,
+        }
+    }
+}
+
+/// A sparse vector: (term id, weight), sorted by term id.
+type Sparse = Vec<(u32, f32)>;
+
+/// Interned feature keys with how each reads to a person.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Vocabulary {
+    keys: Vec<String>,
+    displays: Vec<String>,
+    /// Rebuilt from `keys` after deserialisation.
+    #[serde(skip)]
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn ensure_ids(&mut self) {
+        if self.ids.len() != self.keys.len() {
+            self.ids = self
+                .keys
+                .iter()
+                .enumerate()
+                .map(|(id, key)| (key.clone(), id as u32))
+                .collect();
+        }
+    }
+
+    fn intern(&mut self, key: String, display: String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.ids.insert(key.clone(), id);
+        self.keys.push(key);
+        self.displays.push(display);
+        id
+    }
+
+    fn display(&self, id: u32) -> &str {
+        self.displays.get(id as usize).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// What an event remembers of one member.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Member {
+    id: ArticleId,
+    date: Option<NaiveDate>,
+    /// Title, or the start of the text.
+    label: String,
+    /// The member's heaviest terms (unit-normalised vector, truncated), to pick the
+    /// representative without keeping whole vectors.
+    top: Sparse,
+}
+
+/// An event while clustering.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct EventState {
+    members: Vec<Member>,
+    /// Sum of the members' unit vectors.
+    centroid: Sparse,
+    norm: f32,
+    /// Sum and count of dated members' day numbers, for the mean date.
+    day_sum: f64,
+    dated: u32,
+    /// (term, bucket) keys under which the event is indexed.
+    indexed: BTreeSet<(u32, i32)>,
+    /// False once merged into another event.
+    alive: bool,
+}
+
+impl EventState {
+    fn mean_day(&self) -> Option<f64> {
+        (self.dated > 0).then(|| self.day_sum / f64::from(self.dated))
+    }
+
+    /// The earliest member by (day, id): undated members count as earliest, like in sorting.
+    fn earliest(&self) -> Option<&Member> {
+        self.members.iter().min_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)))
+    }
+
+    fn id(&self) -> String {
+        self.earliest()
+            .map(|m| event_id(&m.id))
+            .unwrap_or_else(|| "e-".to_string())
+    }
+}
+
+fn event_id(first: &ArticleId) -> String {
+    format!("e-{}", corroborate_model::content_hash(first.as_str()))
+}
+
+/// Incremental clusterer: the state can be serialised (serde) and stored, so new articles are
+/// assigned to existing events or open new ones without re-clustering everything.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Clusterer {
+    options: ClusterOptions,
+    vocabulary: Vocabulary,
+    events: Vec<EventState>,
+    /// Article id → index of the event that first took it (followed through merges).
+    placed: BTreeMap<ArticleId, u32>,
+    /// Rebuilt from the events after deserialisation.
+    #[serde(skip)]
+    index: TermIndex,
+}
+
+impl Clusterer {
+    /// An empty clusterer.
+    pub fn new(options: ClusterOptions) -> Self {
+        Self {
+            options,
+            vocabulary: Vocabulary::default(),
+            events: Vec::new(),
+            placed: BTreeMap::new(),
+            index: TermIndex::default(),
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &ClusterOptions {
+        &self.options
+    }
+
+    /// Adds articles (sorted internally by (published, id) for determinism) and returns the ids
+    /// of events changed: created, grown or merged, as they stand after the call, sorted.
+    /// Articles whose id was already added are skipped.
+    pub fn add(&mut self, articles: &[Article]) -> Vec<String> {
+        self.vocabulary.ensure_ids();
+        self.ensure_index();
+        let mut order: Vec<&Article> = articles.iter().collect();
+        order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        order.dedup_by(|a, b| a.id == b.id);
+        order.retain(|article| !self.placed.contains_key(&article.id));
+        // Feature extraction is the costly part and independent per article: run it in
+        // parallel, collected in input order so the result does not depend on thread count.
+        let extracted: Vec<Vec<features::RawFeature>> = order
+            .par_iter()
+            .map(|article| features::article_features(article, &self.options))
+            .collect();
+        let mut changed: BTreeSet<u32> = BTreeSet::new();
+        for (article, raw) in order.iter().zip(extracted) {
+            let vector = self.intern(raw);
+            let event = self.assign(article, vector);
+            changed.insert(event);
+        }
+        let mut merged_changed = BTreeSet::new();
+        for event in changed {
+            merged_changed.insert(self.merge_pass(event));
+        }
+        let mut ids: Vec<String> = merged_changed
+            .into_iter()
+            .map(|event| self.resolve(event))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .filter_map(|event| self.events.get(event as usize).map(EventState::id))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// The events and stories as they stand.
+    pub fn clustering(&self) -> Clustering {
+        let mut live: Vec<&EventState> = self
+            .events
+            .iter()
+            .filter(|e| e.alive && !e.members.is_empty())
+            .collect();
+        live.sort_by(|a, b| {
+            let key = |e: &EventState| e.earliest().map(|m| (m.date, m.id.clone()));
+            key(a).cmp(&key(b))
+        });
+        let events: Vec<Event> = live.iter().map(|state| self.describe(state)).collect();
+        let stories = self.stories(&live, &events);
+        Clustering { events, stories }
+    }
+
+    fn ensure_index(&mut self) {
+        if self.index.is_empty() && self.events.iter().any(|e| e.alive) {
+            for (position, event) in self.events.iter().enumerate() {
+                if event.alive {
+                    for &(term, bucket) in &event.indexed {
+                        self.index.insert(term, bucket, position as u32);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Interns raw features into a unit-normalised sparse vector.
+    fn intern(&mut self, raw: Vec<features::RawFeature>) -> Sparse {
+        let mut vector: Sparse = raw
+            .into_iter()
+            .map(|f| (self.vocabulary.intern(f.key, f.display), f.weight))
+            .collect();
+        vector.sort_by_key(|&(term, _)| term);
+        let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, weight) in &mut vector {
+                *weight /= norm;
+            }
+        }
+        vector
+    }
+
+    /// Follows merges to the live event that holds `event` now.
+    fn resolve(&self, mut event: u32) -> u32 {
+        // Merges always go into a lower index, so this ends; the bound guards bad state.
+        for _ in 0..self.events.len() + 1 {
+            match self.events.get(event as usize) {
+                Some(state) if !state.alive => {
+                    match state.members.first().and_then(|m| self.placed.get(&m.id)) {
+                        Some(&next) if next != event => event = next,
+                        _ => return event,
+                    }
+                }
+                _ => return event,
+            }
+        }
+        event
+    }
+
+    /// Puts one article into the best event or a new one; returns the event's index.
+    fn assign(&mut self, article: &Article, vector: Sparse) -> u32 {
+        let date = article.published.map(|p| p.date());
+        let day = date.map(day_number);
+        let query = top_terms(&vector, self.options.query_terms);
+        let candidates = self.index.candidates(&query, day.map(|d| self.bucket(d)));
+        let mut best: Option<(f32, u32)> = None;
+        for candidate in candidates {
+            let Some(event) = self.events.get(candidate as usize) else {
+                continue;
+            };
+            if !event.alive || event.norm <= 0.0 {
+                continue;
+            }
+            let cosine = dot(&vector, &event.centroid) / event.norm;
+            let similarity =
+                cosine * time_factor(day.map(|d| d as f64), event.mean_day(), self.options.time_decay_days);
+            if best.is_none_or(|(score, _)| similarity > score) {
+                best = Some((similarity, candidate));
+            }
+        }
+        let member = Member {
+            id: article.id.clone(),
+            date,
+            label: article_label(article),
+            top: {
+                let mut top = top_entries(&vector, 30);
+                top.sort_by_key(|&(term, _)| term);
+                top
+            },
+        };
+        let target = match best {
+            Some((score, event)) if score >= self.options.join_threshold => event,
+            _ => {
+                self.events.push(EventState {
+                    members: Vec::new(),
+                    centroid: Vec::new(),
+                    norm: 0.0,
+                    day_sum: 0.0,
+                    dated: 0,
+                    indexed: BTreeSet::new(),
+                    alive: true,
+                });
+                (self.events.len() - 1) as u32
+            }
+        };
+        self.placed.insert(article.id.clone(), target);
+        if let Some(event) = self.events.get_mut(target as usize) {
+            event.members.push(member);
+            event.centroid = add_sparse(&event.centroid, &vector);
+            event.norm = norm(&event.centroid);
+            if let Some(day) = day {
+                event.day_sum += day as f64;
+                event.dated += 1;
+            }
+        }
+        self.reindex(target, day);
+        target
+    }
+
+    fn bucket(&self, day: i64) -> i32 {
+        index::bucket_of(day, self.options.time_decay_days)
+    }
+
+    /// Indexes the event under its current heaviest terms, in the bucket of `day`.
+    fn reindex(&mut self, event: u32, day: Option<i64>) {
+        let bucket = day.map_or(UNDATED_BUCKET, |d| self.bucket(d));
+        let Some(state) = self.events.get_mut(event as usize) else {
+            return;
+        };
+        for term in top_terms(&state.centroid, self.options.index_terms) {
+            if state.indexed.insert((term, bucket)) {
+                self.index.insert(term, bucket, event);
+            }
+        }
+    }
+
+    /// Merges `event` with close events until none is close enough; returns where it ended.
+    fn merge_pass(&mut self, event: u32) -> u32 {
+        let mut current = self.resolve(event);
+        for _ in 0..self.events.len() {
+            let Some(state) = self.events.get(current as usize) else {
+                return current;
+            };
+            let query = top_terms(&state.centroid, self.options.index_terms);
+            let buckets: BTreeSet<i32> = state.indexed.iter().map(|&(_, b)| b).collect();
+            let mut candidates = BTreeSet::new();
+            for bucket in buckets {
+                let day_bucket = (bucket != UNDATED_BUCKET).then_some(bucket);
+                candidates.extend(self.index.candidates(&query, day_bucket));
+            }
+            let mut best: Option<(f32, u32)> = None;
+            for candidate in candidates {
+                if candidate == current {
+                    continue;
+                }
+                let Some(other) = self.events.get(candidate as usize) else {
+                    continue;
+                };
+                if !other.alive {
+                    continue;
+                }
+                let similarity = self.event_similarity(state, other);
+                if best.is_none_or(|(score, _)| similarity > score) {
+                    best = Some((similarity, candidate));
+                }
+            }
+            match best {
+                Some((score, other)) if score >= self.options.merge_threshold => {
+                    current = self.merge(current, other);
+                }
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    fn event_similarity(&self, a: &EventState, b: &EventState) -> f32 {
+        if a.norm <= 0.0 || b.norm <= 0.0 {
+            return 0.0;
+        }
+        let cosine = dot(&a.centroid, &b.centroid) / (a.norm * b.norm);
+        cosine * time_factor(a.mean_day(), b.mean_day(), self.options.time_decay_days)
+    }
+
+    /// Merges the higher-indexed event into the lower; returns the survivor.
+    fn merge(&mut self, a: u32, b: u32) -> u32 {
+        let (keep, gone) = (a.min(b), a.max(b));
+        let Some(taken) = self.events.get_mut(gone as usize).map(|state| {
+            state.alive = false;
+            EventState {
+                members: std::mem::take(&mut state.members),
+                centroid: std::mem::take(&mut state.centroid),
+                norm: 0.0,
+                day_sum: state.day_sum,
+                dated: state.dated,
+                indexed: std::mem::take(&mut state.indexed),
+                alive: false,
+            }
+        }) else {
+            return keep;
+        };
+        // Keep one member id on the dead event so `resolve` can follow it.
+        if let Some(first) = taken.members.first()
+            && let Some(dead) = self.events.get_mut(gone as usize)
+        {
+            dead.members.push(Member {
+                id: first.id.clone(),
+                date: first.date,
+                label: String::new(),
+                top: Vec::new(),
+            });
+        }
+        for member in &taken.members {
+            self.placed.insert(member.id.clone(), keep);
+        }
+        if let Some(state) = self.events.get_mut(keep as usize) {
+            state.members.extend(taken.members);
+            state.centroid = add_sparse(&state.centroid, &taken.centroid);
+            state.norm = norm(&state.centroid);
+            state.day_sum += taken.day_sum;
+            state.dated += taken.dated;
+            for (term, bucket) in taken.indexed {
+                if state.indexed.insert((term, bucket)) {
+                    self.index.insert(term, bucket, keep);
+                }
+            }
+        }
+        keep
+    }
+
+    fn describe(&self, state: &EventState) -> Event {
+        let mut members: Vec<&Member> = state.members.iter().collect();
+        members.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let mut representative: Option<(f32, &Member)> = None;
+        for member in &members {
+            let score = dot(&member.top, &state.centroid);
+            if representative.is_none_or(|(best, _)| score > best) {
+                representative = Some((score, member));
+            }
+        }
+        let representative = representative.map(|(_, m)| m).or(members.first().copied());
+        let key_terms = top_entries(&state.centroid, self.options.key_terms)
+            .into_iter()
+            .map(|(term, _)| self.vocabulary.display(term).to_string())
+            .collect();
+        Event {
+            id: state.id(),
+            label: representative.map(|m| m.label.clone()).unwrap_or_default(),
+            key_terms,
+            representative: representative
+                .map(|m| m.id.clone())
+                .unwrap_or_else(|| ArticleId::new("")),
+            articles: members.iter().map(|m| m.id.clone()).collect(),
+            first_date: members.iter().filter_map(|m| m.date).min(),
+            last_date: members.iter().filter_map(|m| m.date).max(),
+        }
+    }
+
+    /// Links events into stories: single linkage over centroid similarity at the looser story
+    /// threshold, within the story window; connected components become stories.
+    fn stories(&self, live: &[&EventState], events: &[Event]) -> Vec<Story> {
+        let count = live.len();
+        let mut parent: Vec<usize> = (0..count).collect();
+        // Candidate pairs through a local index over each event's heaviest terms.
+        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (position, state) in live.iter().enumerate() {
+            for term in top_terms(&state.centroid, self.options.index_terms) {
+                postings.entry(term).or_default().push(position);
+            }
+        }
+        for (position, state) in live.iter().enumerate() {
+            let mut candidates = BTreeSet::new();
+            for term in top_terms(&state.centroid, self.options.index_terms) {
+                if let Some(list) = postings.get(&term) {
+                    candidates.extend(list.iter().copied().filter(|&o| o > position));
+                }
+            }
+            for other in candidates {
+                let Some(other_state) = live.get(other) else {
+                    continue;
+                };
+                if let (Some(a), Some(b)) = (state.mean_day(), other_state.mean_day())
+                    && (a - b).abs() > f64::from(self.options.story_window_days)
+                {
+                    continue;
+                }
+                if state.norm <= 0.0 || other_state.norm <= 0.0 {
+                    continue;
+                }
+                let cosine = dot(&state.centroid, &other_state.centroid)
+                    / (state.norm * other_state.norm);
+                if cosine >= self.options.story_threshold {
+                    union(&mut parent, position, other);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for position in 0..count {
+            groups.entry(find(&mut parent, position)).or_default().push(position);
+        }
+        let mut stories: Vec<Story> = groups
+            .into_values()
+            .filter_map(|mut members| {
+                members.sort_unstable();
+                let first = events.get(*members.first()?)?;
+                let largest = members
+                    .iter()
+                    .filter_map(|&m| events.get(m))
+                    .max_by(|a, b| a.articles.len().cmp(&b.articles.len()).then(b.id.cmp(&a.id)))?;
+                Some(Story {
+                    id: format!("s-{}", first.id.trim_start_matches("e-")),
+                    label: largest.label.clone(),
+                    events: members
+                        .iter()
+                        .filter_map(|&m| events.get(m).map(|e| e.id.clone()))
+                        .collect(),
+                    first_date: members
+                        .iter()
+                        .filter_map(|&m| events.get(m).and_then(|e| e.first_date))
+                        .min(),
+                    last_date: members
+                        .iter()
+                        .filter_map(|&m| events.get(m).and_then(|e| e.last_date))
+                        .max(),
+                })
+            })
+            .collect();
+        // Components come out keyed by their root; order them by their first event.
+        stories.sort_by_key(|story| {
+            story
+                .events
+                .first()
+                .and_then(|id| events.iter().position(|e| &e.id == id))
+        });
+        stories
+    }
+}
+
+/// Batch convenience: new + add + clustering.
+pub fn cluster(articles: &[Article], options: &ClusterOptions) -> Clustering {
+    let mut clusterer = Clusterer::new(options.clone());
+    clusterer.add(articles);
+    clusterer.clustering()
+}
+
+fn sort_key(article: &Article) -> (Option<NaiveDate>, &ArticleId) {
+    (article.published.map(|p| p.date()), &article.id)
+}
+
+fn day_number(date: NaiveDate) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(&date))
+}
+
+fn article_label(article: &Article) -> String {
+    let source = match &article.title {
+        Some(title) if !title.trim().is_empty() => title.trim(),
+        _ => article.paragraphs().next().unwrap_or(""),
+    };
+    let mut label: String = source.chars().take(120).collect();
+    if source.chars().count() > 120 {
+        label.push('…');
+    }
+    label
+}
+
+/// Gaussian decay on the distance in days; 1 when either side is undated.
+fn time_factor(a: Option<f64>, b: Option<f64>, scale_days: f32) -> f32 {
+    match (a, b) {
+        (Some(a), Some(b)) if scale_days > 0.0 => {
+            let gap = (a - b) / f64::from(scale_days);
+            (-0.5 * gap * gap).exp() as f32
+        }
+        _ => 1.0,
+    }
+}
+
+/// Entries with the largest weights (ties broken by term id), largest first.
+fn top_entries(vector: &[(u32, f32)], count: usize) -> Sparse {
+    let mut entries = vector.to_vec();
+    entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    entries.truncate(count);
+    entries
+}
+
+fn top_terms(vector: &[(u32, f32)], count: usize) -> Vec<u32> {
+    top_entries(vector, count).into_iter().map(|(term, _)| term).collect()
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0_f32);
+    while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
+        match ta.cmp(&tb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += wa * wb;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn add_sparse(a: &[(u32, f32)], b: &[(u32, f32)]) -> Sparse {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(&(ta, wa)), Some(&(tb, wb))) => match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => {
+                    out.push((ta, wa));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((tb, wb));
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((ta, wa + wb));
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(&entry), None) => {
+                out.push(entry);
+                i += 1;
+            }
+            (None, Some(&entry)) => {
+                out.push(entry);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+fn norm(vector: &[(u32, f32)]) -> f32 {
+    vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+fn find(parent: &mut [usize], mut node: usize) -> usize {
+    let mut root = node;
+    while let Some(&up) = parent.get(root) {
+        if up == root {
+            break;
+        }
+        root = up;
+    }
+    while let Some(&up) = parent.get(node) {
+        if up == root {
+            break;
+        }
+        if let Some(slot) = parent.get_mut(node) {
+            *slot = root;
+        }
+        node = up;
+    }
+    root
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    let (low, high) = (ra.min(rb), ra.max(rb));
+    if let Some(slot) = parent.get_mut(high) {
+        *slot = low;
+    }
+}

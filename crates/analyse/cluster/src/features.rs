@@ -1,0 +1,321 @@
+//! Turning an article into weighted features: word stems, named entities and numbers.
+//!
+//! Weights are sublinear term frequency times an inverse document frequency taken from a
+//! background table shipped with the crate (`data/background-df.tsv`, built from the `wordfreq`
+//! English list by `data/make_background.py`), so an article's vector does not depend on which
+//! other articles happen to be clustered with it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use corroborate_model::Article;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::ClusterOptions;
+
+/// Approximate English inverse document frequencies, `word<TAB>ln(1/df)`, most frequent first.
+const BACKGROUND: &str = include_str!("../data/background-df.tsv");
+
+/// Words rarer than the table get this much, a little above the rarest listed word.
+const UNKNOWN_IDF: f32 = 10.5;
+
+/// Function words ("the", "but", "new") are stripped from the ends of capitalised runs.
+const FUNCTION_WORD_IDF: f32 = 1.5;
+
+/// A capitalised single word opening a sentence is taken for a name only when rarer than this:
+/// "However" or "Officials" at a sentence start are not names, "Umerov" is.
+const SENTENCE_START_NAME_IDF: f32 = 4.0;
+
+/// One feature of an article before interning: its key (namespace letter + normalised text),
+/// how it reads to a person, and its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawFeature {
+    pub key: String,
+    pub display: String,
+    pub weight: f32,
+}
+
+/// Stem → inverse document frequency. Several words share a stem, so their document
+/// frequencies are combined as independent events: df = 1 - Π(1 - df_word).
+fn background() -> &'static HashMap<String, f32> {
+    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut absent_share: HashMap<String, f64> = HashMap::new();
+        for line in BACKGROUND.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((word, idf)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(idf) = idf.trim().parse::<f64>() else {
+                continue;
+            };
+            let document_frequency = (-idf).exp().clamp(0.0, 1.0);
+            let stem = stemmer.stem(word).into_owned();
+            let share = absent_share.entry(stem).or_insert(1.0);
+            *share *= 1.0 - document_frequency;
+        }
+        absent_share
+            .into_iter()
+            .map(|(stem, absent)| {
+                let document_frequency = (1.0 - absent).max(1e-9);
+                (stem, (1.0 / document_frequency).ln() as f32)
+            })
+            .collect()
+    })
+}
+
+/// The background inverse document frequency of a lowercase stem.
+fn stem_idf(stem: &str) -> f32 {
+    background().get(stem).copied().unwrap_or(UNKNOWN_IDF)
+}
+
+/// A token of the text with what the entity finder needs to know about its surroundings.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    /// Only spaces separate it from the previous token (no punctuation, no line break).
+    joined_to_previous: bool,
+    /// First token of a sentence, a line or a text.
+    sentence_start: bool,
+}
+
+/// Splits text into alphanumeric tokens; a number keeps its inner separators ("6,000", "2.5").
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut joined = false;
+    let mut sentence_start = true;
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, character)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let inside_number = matches!(character, ',' | '.')
+            && previous.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if character.is_alphanumeric() || (start.is_some() && inside_number) {
+            if start.is_none() {
+                start = Some(index);
+            }
+        } else {
+            if let Some(begin) = start.take() {
+                found.push(Token {
+                    text: text.get(begin..index).unwrap_or(""),
+                    joined_to_previous: joined,
+                    sentence_start,
+                });
+                sentence_start = false;
+                joined = true;
+            }
+            match character {
+                '.' | '!' | '?' | '\n' | ':' | ';' | '"' | '“' | '”' | '|' => {
+                    joined = false;
+                    if matches!(character, '.' | '!' | '?' | '\n' | ':' | '|') {
+                        sentence_start = true;
+                    }
+                }
+                c if c.is_whitespace() => {}
+                _ => joined = false,
+            }
+        }
+        previous = Some(character);
+    }
+    if let Some(begin) = start {
+        found.push(Token {
+            text: text.get(begin..).unwrap_or(""),
+            joined_to_previous: joined,
+            sentence_start,
+        });
+    }
+    found
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
+        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+}
+
+/// Accumulates counts per feature key for one field (title or body).
+#[derive(Default)]
+struct Counts {
+    /// key → (count, idf, namespace weight, display)
+    features: HashMap<String, (f32, f32, f32, String)>,
+}
+
+impl Counts {
+    fn add(&mut self, key: String, idf: f32, namespace_weight: f32, display: &str, amount: f32) {
+        let slot = self
+            .features
+            .entry(key)
+            .or_insert_with(|| (0.0, idf, namespace_weight, display.to_string()));
+        slot.0 += amount;
+    }
+}
+
+/// Reads words, entities and numbers of one field into `counts`, each occurrence worth
+/// `amount` (the title counts more than the body).
+fn count_field(
+    text: &str,
+    amount: f32,
+    options: &ClusterOptions,
+    stemmer: &Stemmer,
+    counts: &mut Counts,
+) {
+    let tokens = tokens(text);
+    let limit = tokens.len().min(options.max_tokens);
+    let tokens = tokens.get(..limit).unwrap_or(&[]);
+    let mut run: Vec<(&str, f32, bool)> = Vec::new();
+    for token in tokens {
+        let word = token.text;
+        let lower = word.to_lowercase();
+        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        let all_digits = word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let mut word_idf = 0.0;
+        if all_digits {
+            let normalised: String = word.chars().filter(|c| *c != ',').collect();
+            let normalised = normalised.trim_end_matches('.');
+            // Small counts ("2 days") say little about which happening it is.
+            if normalised.len() >= 2 {
+                counts.add(
+                    format!("n{normalised}"),
+                    options.number_idf,
+                    options.number_weight,
+                    word,
+                    amount,
+                );
+            }
+        } else if has_digit {
+            counts.add(format!("w{lower}"), UNKNOWN_IDF, 1.0, &lower, amount);
+        } else if lower.chars().count() >= 2 {
+            let stem = stemmer.stem(&lower);
+            word_idf = stem_idf(&stem);
+            if word_idf >= options.min_word_idf {
+                counts.add(format!("w{stem}"), word_idf, 1.0, &lower, amount);
+            }
+        }
+        // Entities: maximal runs of capitalised words separated only by spaces.
+        let capitalised = !has_digit && is_capitalised(word);
+        if !capitalised || !token.joined_to_previous {
+            flush_entity(&mut run, amount, options, counts);
+        }
+        if capitalised {
+            run.push((word, word_idf, token.sentence_start));
+        }
+    }
+    flush_entity(&mut run, amount, options, counts);
+}
+
+/// Emits the entity of a run of capitalised words, normalised to lowercase, without function
+/// words at its ends; a multi-word name also emits its last word, since later mentions
+/// usually use the surname alone ("Rustem Umerov" … "Umerov").
+fn flush_entity(
+    run: &mut Vec<(&str, f32, bool)>,
+    amount: f32,
+    options: &ClusterOptions,
+    counts: &mut Counts,
+) {
+    let mut words: &[(&str, f32, bool)] = run;
+    while let Some((first, rest)) = words.split_first() {
+        if first.1 < FUNCTION_WORD_IDF {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((last, rest)) = words.split_last() {
+        if last.1 < FUNCTION_WORD_IDF {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if let [(word, idf, sentence_start)] = words
+        && *sentence_start
+        && *idf < SENTENCE_START_NAME_IDF
+    {
+        let _ = word;
+        run.clear();
+        return;
+    }
+    if !words.is_empty() {
+        let idf = words.iter().map(|w| w.1).fold(0.0_f32, f32::max);
+        let display = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+        let key = format!("e{}", display.to_lowercase());
+        counts.add(key, idf, options.entity_weight, &display, amount);
+        if let [.., (last, last_idf, _)] = words
+            && words.len() > 1
+            && *last_idf >= SENTENCE_START_NAME_IDF
+        {
+            let key = format!("e{}", last.to_lowercase());
+            counts.add(key, *last_idf, options.entity_weight, last, amount);
+        }
+    }
+    run.clear();
+}
+
+/// The weighted features of an article: title occurrences count `title_weight` times a body
+/// occurrence; weight = (1 + ln tf) × idf × namespace weight. Sorted by key for determinism.
+pub(crate) fn article_features(article: &Article, options: &ClusterOptions) -> Vec<RawFeature> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut counts = Counts::default();
+    if let Some(title) = &article.title {
+        count_field(title, options.title_weight, options, &stemmer, &mut counts);
+    }
+    count_field(&article.text, 1.0, options, &stemmer, &mut counts);
+    let mut features: Vec<RawFeature> = counts
+        .features
+        .into_iter()
+        .map(|(key, (count, idf, namespace_weight, display))| RawFeature {
+            key,
+            display,
+            weight: (1.0 + count.max(1.0).ln()) * idf * namespace_weight,
+        })
+        .filter(|feature| feature.weight > 0.0)
+        .collect();
+    features.sort_by(|a, b| a.key.cmp(&b.key));
+    features
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_model::ArticleId;
+
+    fn keys(text: &str) -> Vec<String> {
+        let article = Article::new(ArticleId::new("t"), text);
+        article_features(&article, &ClusterOptions::default())
+            .into_iter()
+            .map(|f| f.key)
+            .collect()
+    }
+
+    #[test]
+    fn entities_numbers_and_stems() {
+        let found = keys(
+            "However, Defense Minister Rustem Umerov said 6,000 bodies would return. Umerov spoke.",
+        );
+        assert!(found.contains(&"erustem umerov".to_string()), "{found:?}");
+        assert!(found.contains(&"eumerov".to_string()), "{found:?}");
+        assert!(found.contains(&"n6000".to_string()), "{found:?}");
+        assert!(found.contains(&"wbodi".to_string()), "{found:?}");
+        assert!(!found.iter().any(|k| k == "ehowever"), "{found:?}");
+        assert!(!found.iter().any(|k| k == "wthe"), "{found:?}");
+    }
+
+    #[test]
+    fn background_ranks_rare_words_higher() {
+        assert!(stem_idf("istanbul") > stem_idf("talk"));
+        assert!(stem_idf("talk") > stem_idf("the"));
+        assert_eq!(stem_idf("qqqzzzx"), UNKNOWN_IDF);
+    }
+
+    #[test]
+    fn empty_and_odd_text_give_no_panic() {
+        assert!(keys("").is_empty());
+        assert!(keys("... ,,, 1.").is_empty());
+        let _ = keys("É. 1,2,3 '’ «x» 10.5.");
+    }
+}

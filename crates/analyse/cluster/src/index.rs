@@ -1,0 +1,61 @@
+//! Inverted index from (term, time bucket) to events, for candidate retrieval: an article is
+//! compared only with events that share one of its heaviest terms and lie close in time, so the
+//! cost of clustering grows about linearly with the number of articles.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The bucket of events with no dated member.
+pub(crate) const UNDATED_BUCKET: i32 = i32::MIN;
+
+/// Buckets span three decay scales: beyond that the Gaussian time factor is below 0.012, so
+/// looking in the neighbouring buckets only loses candidates that could not reach a threshold.
+pub(crate) fn bucket_of(day: i64, scale_days: f32) -> i32 {
+    let width = (f64::from(scale_days) * 3.0).ceil().max(1.0) as i64;
+    let bucket = day.div_euclid(width);
+    bucket.clamp(i64::from(i32::MIN) + 2, i64::from(i32::MAX) - 1) as i32
+}
+
+/// (term, bucket) → events, in insertion order.
+#[derive(Debug, Default)]
+pub(crate) struct TermIndex {
+    postings: BTreeMap<(u32, i32), Vec<u32>>,
+}
+
+impl TermIndex {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
+    pub(crate) fn insert(&mut self, term: u32, bucket: i32, event: u32) {
+        self.postings.entry((term, bucket)).or_default().push(event);
+    }
+
+    /// Events indexed under any of `terms`: for a dated query in its bucket, the two beside it,
+    /// and the undated bucket; for an undated query (`None`) in every bucket. Sorted, unique.
+    pub(crate) fn candidates(&self, terms: &[u32], bucket: Option<i32>) -> BTreeSet<u32> {
+        let mut found = BTreeSet::new();
+        for &term in terms {
+            match bucket {
+                Some(bucket) => {
+                    let range = (term, bucket.saturating_sub(1))..=(term, bucket.saturating_add(1));
+                    for list in self.postings.range(range).map(|(_, list)| list) {
+                        found.extend(list.iter().copied());
+                    }
+                    if let Some(list) = self.postings.get(&(term, UNDATED_BUCKET)) {
+                        found.extend(list.iter().copied());
+                    }
+                }
+                None => {
+                    for list in self
+                        .postings
+                        .range((term, i32::MIN)..=(term, i32::MAX))
+                        .map(|(_, list)| list)
+                    {
+                        found.extend(list.iter().copied());
+                    }
+                }
+            }
+        }
+        found
+    }
+}
