@@ -1,0 +1,598 @@
+//! Named mentions in a sentence (people, organisations, places) and their linking into entities
+//! across the texts of one story.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+use crate::lexicon::{
+    ACTOR_VERBS, GIVEN_NAMES, NATIONALITIES, NOT_NAMES, ORGANISATION_SUFFIXES, ORGANISATIONS,
+    PERSON_TITLES, PLACE_SUFFIXES, PLACES, ROLE_WORDS, SEATS_OF_POWER, SPEECH_VERBS, contains,
+};
+use crate::text::{Token, strip_possessive, tokenize};
+
+/// What kind of thing a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, institution, company or seat of government.
+    Organisation,
+    /// A country, city, region or other place.
+    Place,
+}
+
+impl EntityKind {
+    /// The kind as its snake_case word.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organisation => "organisation",
+            Self::Place => "place",
+        }
+    }
+}
+
+/// One naming of an entity in a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offsets of `surface` in the sentence.
+    pub span: Span,
+    /// The capitalised run as written, in-run titles included ("President Volodymyr Zelensky").
+    pub surface: String,
+    /// The name with titles and possessive removed ("Volodymyr Zelensky").
+    pub name: String,
+    /// What it names.
+    pub kind: EntityKind,
+    /// The title or role written with the name ("Ukrainian Defence Minister",
+    /// "White House spokesperson").
+    pub role: Option<String>,
+    /// True when a place or seat of government stands for its government acting ("the Kremlin
+    /// said", "Moscow rejected").
+    pub metonym: bool,
+}
+
+/// Title abbreviations written with a dot ("Gen.", "Dr.").
+const DOTTED_TITLES: &[&str] =
+    &["gen", "dr", "mr", "mrs", "ms", "prof", "lt", "col", "maj", "capt", "adm", "sgt", "sen", "rep", "st", "gov", "u.s"];
+
+/// Lower-case words that may sit inside a name ("Bank of England", "Leonardo da Vinci").
+const NAME_CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "bin", "al", "del", "di", "du", "la", "le", "der", "for", "and"];
+
+/// Possessed nouns that make the possessor an actor ("Moscow's demands").
+const ACTOR_NOUNS: &[&str] = &[
+    "offer", "proposal", "proposals", "demands", "demand", "position", "response", "refusal",
+    "delegation", "negotiators", "forces", "troops", "army", "invasion", "offensive",
+    "attack", "attacks", "decision", "plan", "plans", "stance", "insistence", "rejection",
+    "memorandum", "terms", "conditions", "statement", "bid", "strikes", "war",
+];
+
+/// Words that precede a place ("in Istanbul").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "into", "across", "outside", "inside", "throughout", "around", "to", "towards", "toward"];
+
+fn is_name_token(token: &Token<'_>) -> bool {
+    token.is_word() && token.is_capitalised()
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// True for single words that look like a surname (Slavic and other common endings).
+fn looks_like_surname(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "enko", "ov", "ova", "ev", "eva", "in", "ina", "sky", "skyy", "skiy", "ski", "skii",
+        "ska", "skaya", "vich", "yuk", "chuk", "ak", "ko", "yan", "ian", "dze", "shvili",
+        "oglu", "son", "sen", "ez", "stein", "berg", "mann", "ini", "elli", "escu", "ić", "ic",
+    ];
+    let lower = word.to_lowercase();
+    lower.len() >= 4 && ENDINGS.iter().any(|ending| lower.ends_with(ending))
+}
+
+/// Start index of the word run that begins the sentence (after opening quotes or brackets).
+fn first_word_index(tokens: &[Token<'_>]) -> usize {
+    tokens.iter().position(Token::is_word).unwrap_or(0)
+}
+
+/// One capitalised run: token indices of its words.
+struct Run {
+    words: Vec<usize>,
+}
+
+fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        let Some(token) = tokens.get(index) else { break };
+        if !is_name_token(token) {
+            index += 1;
+            continue;
+        }
+        let mut words = vec![index];
+        let mut cursor = index;
+        loop {
+            let Some(current) = tokens.get(cursor) else { break };
+            // A possessive ends the name: "Russia's President" is two things.
+            if strip_possessive(current.text).len() != current.text.len() {
+                break;
+            }
+            let next = cursor + 1;
+            let Some(after) = tokens.get(next) else { break };
+            if after.text == "."
+                && contains(DOTTED_TITLES, current.text)
+                && tokens.get(next + 1).is_some_and(is_name_token)
+            {
+                cursor = next + 1;
+                words.push(cursor);
+                continue;
+            }
+            if is_name_token(after) {
+                cursor = next;
+                words.push(cursor);
+                continue;
+            }
+            if contains(NAME_CONNECTORS, after.text)
+                && after.text.chars().next().is_some_and(char::is_lowercase)
+                && tokens.get(next + 1).is_some_and(is_name_token)
+                && after.text != "and"
+                && after.text != "for"
+            {
+                cursor = next + 1;
+                words.push(next);
+                words.push(cursor);
+                continue;
+            }
+            break;
+        }
+        index = cursor + 1;
+        runs.push(Run { words });
+    }
+    runs
+}
+
+fn run_name(tokens: &[Token<'_>], words: &[usize]) -> String {
+    let parts: Vec<&str> = words
+        .iter()
+        .filter_map(|&i| tokens.get(i))
+        .map(|t| strip_possessive(t.text))
+        .collect();
+    parts.join(" ")
+}
+
+fn lookup_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+}
+
+fn is_role_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    contains(ROLE_WORDS, word) || contains(NATIONALITIES, word)
+}
+
+fn is_person_title(word: &str) -> bool {
+    contains(PERSON_TITLES, word.trim_end_matches('.'))
+}
+
+/// Title words written right before a capitalised run ("delegation head", "White House
+/// spokesperson"): returns the first token index of the role, if any.
+fn role_before(tokens: &[Token<'_>], run_start: usize) -> Option<usize> {
+    let mut first = None;
+    let mut index = run_start;
+    let mut taken = 0;
+    while index > 0 && taken < 6 {
+        let Some(token) = tokens.get(index - 1) else { break };
+        if !token.is_word() || !is_role_word(token.text) {
+            break;
+        }
+        if matches!(token.text, "the" | "of" | "The") {
+            break;
+        }
+        index -= 1;
+        taken += 1;
+        first = Some(index);
+    }
+    first
+}
+
+fn span_text(sentence: &str, start: usize, end: usize) -> String {
+    sentence.get(start..end).unwrap_or_default().to_string()
+}
+
+fn singular_title(role: &str) -> String {
+    match role.strip_suffix("Presidents").or_else(|| role.strip_suffix("Ministers")) {
+        Some(stem) if role.ends_with("Presidents") => format!("{stem}President"),
+        Some(stem) => format!("{stem}Minister"),
+        None => role.to_string(),
+    }
+}
+
+/// Finds the people, organisations and places named in one sentence.
+///
+/// Capitalised runs are split into a leading title ("Deputy Foreign Minister") and a name;
+/// the kind comes from a compact gazetteer and organisation lexicon, organisation and place
+/// suffixes ("Ministry", "Sea"), a given-name list, person titles, and context (a following
+/// verb of saying, a preceding "in"). Lone sentence-initial words that nothing identifies are
+/// skipped, so "Peace talks ..." yields no mention.
+///
+/// ```
+/// use corroborate_facts::{find_mentions, EntityKind};
+/// let found = find_mentions("Ukrainian Defence Minister Rustem Umerov met officials in Istanbul.");
+/// assert_eq!(found[0].name, "Rustem Umerov");
+/// assert_eq!(found[0].role.as_deref(), Some("Ukrainian Defence Minister"));
+/// assert_eq!(found[1].kind, EntityKind::Place);
+/// ```
+pub fn find_mentions(sentence: &str) -> Vec<Mention> {
+    let tokens = tokenize(sentence);
+    let sentence_start = first_word_index(&tokens);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut plural_title: Vec<bool> = Vec::new();
+    for run in capitalised_runs(&tokens) {
+        let Some(&first) = run.words.first() else { continue };
+        let Some(&last) = run.words.last() else { continue };
+        let (Some(first_token), Some(last_token)) = (tokens.get(first), tokens.get(last)) else {
+            continue;
+        };
+        let whole = run_name(&tokens, &run.words);
+        let whole_key = lookup_key(&whole);
+        let next_word = tokens.get(last + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
+        let followed_by_actor_verb = contains(ACTOR_VERBS, &next_word);
+        let possessed_actor_noun = strip_possessive(last_token.text).len() != last_token.text.len()
+            && contains(ACTOR_NOUNS, &next_word);
+        let after_preposition = first > 0
+            && tokens.get(first - 1).is_some_and(|t| contains(PLACE_PREPOSITIONS, t.text));
+        let after_by = first > 0 && tokens.get(first - 1).is_some_and(|t| t.text == "by");
+
+        // Split the in-run title: leading role words, if a name follows them.
+        let mut name_words: &[usize] = &run.words;
+        let mut in_run_role: Vec<usize> = Vec::new();
+        if !contains(PLACES, &whole_key) && !contains(ORGANISATIONS, &whole_key) {
+            let split = run
+                .words
+                .iter()
+                .position(|&i| tokens.get(i).is_none_or(|t| !is_role_word(t.text)))
+                .unwrap_or(run.words.len());
+            let role_part = run.words.get(..split).unwrap_or_default();
+            let has_title = role_part
+                .iter()
+                .any(|&i| tokens.get(i).is_some_and(|t| is_person_title(t.text)));
+            if split > 0 && split < run.words.len() && has_title {
+                in_run_role = role_part.to_vec();
+                name_words = run.words.get(split..).unwrap_or_default();
+            }
+        }
+        // Drop leading function words capitalised at sentence start ("The Kremlin").
+        while name_words.len() > 1
+            && name_words
+                .first()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| contains(&["the", "a", "an"], t.text))
+        {
+            name_words = name_words.get(1..).unwrap_or_default();
+        }
+        let Some(&name_first) = name_words.first() else { continue };
+        let name = run_name(&tokens, name_words);
+        let key = lookup_key(&name);
+        let name_tokens: Vec<&Token<'_>> = name_words.iter().filter_map(|&i| tokens.get(i)).collect();
+        let single = name_tokens.len() == 1;
+        let starts_sentence = first == sentence_start
+            || tokens.get(first.wrapping_sub(1)).is_some_and(|t| {
+                matches!(t.text, "“" | "\"" | "‘" | "(" | "—" | "–" | ":" | "-")
+            });
+
+        // A role written before the run ("White House spokesperson Karoline Leavitt").
+        let outer_role_start = role_before(&tokens, first);
+        let outer_has_title = outer_role_start.is_some_and(|start| {
+            (start..first).any(|i| tokens.get(i).is_some_and(|t| is_person_title(t.text)))
+        });
+        let titled = !in_run_role.is_empty() || outer_has_title;
+
+        let last_name_word = name_tokens.last().map(|t| strip_possessive(t.text)).unwrap_or_default();
+        let first_name_word = name_tokens.first().map(|t| t.text).unwrap_or_default();
+        let given_name = contains(GIVEN_NAMES, &deunicode::deunicode(first_name_word));
+        let kind = if contains(ORGANISATIONS, &key) {
+            Some(EntityKind::Organisation)
+        } else if contains(PLACES, &key) {
+            Some(EntityKind::Place)
+        } else if titled || (given_name && !single) {
+            Some(EntityKind::Person)
+        } else if contains(ORGANISATION_SUFFIXES, last_name_word) && !single {
+            Some(EntityKind::Organisation)
+        } else if contains(PLACE_SUFFIXES, last_name_word) && !single {
+            Some(EntityKind::Place)
+        } else if single && is_acronym(&name) {
+            Some(EntityKind::Organisation)
+        } else if single && (contains(NOT_NAMES, &key) || contains(NATIONALITIES, &key)) {
+            None
+        } else if contains(SPEECH_VERBS, &next_word) {
+            Some(EntityKind::Person)
+        } else if single && looks_like_surname(&name) {
+            Some(EntityKind::Person)
+        } else if single && starts_sentence {
+            None
+        } else if after_preposition {
+            Some(EntityKind::Place)
+        } else if name_tokens.iter().any(|t| contains(NOT_NAMES, strip_possessive(t.text))) {
+            None
+        } else if name_tokens.len() <= 3 {
+            Some(EntityKind::Person)
+        } else {
+            Some(EntityKind::Organisation)
+        };
+        let Some(kind) = kind else { continue };
+
+        let role = if kind == EntityKind::Person {
+            let role_start = outer_role_start.or_else(|| in_run_role.first().copied());
+            let role_end = in_run_role.last().copied().or(outer_role_start.map(|_| first.saturating_sub(1)));
+            match (role_start, role_end) {
+                (Some(start), Some(end)) => match (tokens.get(start), tokens.get(end)) {
+                    (Some(a), Some(b)) => Some(span_text(sentence, a.start, b.end)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let is_plural_title = role.as_deref().is_some_and(|r| r.ends_with("Presidents") || r.ends_with("Ministers"));
+        let role = role.map(|r| singular_title(&r));
+        let metonym = contains(SEATS_OF_POWER, &key)
+            || (kind == EntityKind::Place && (followed_by_actor_verb || possessed_actor_noun || after_by));
+        let surface_start = first_token.start;
+        let _ = name_first;
+        mentions.push(Mention {
+            span: Span { start: surface_start, end: last_token.end },
+            surface: span_text(sentence, surface_start, last_token.end),
+            name,
+            kind,
+            role,
+            metonym,
+        });
+        plural_title.push(is_plural_title);
+    }
+    share_coordinated_titles(sentence, &mut mentions, &plural_title);
+    mentions
+}
+
+/// "Presidents Zelensky and Putin": the second name shares the plural title; "Moscow and Kyiv
+/// agreed": the first place shares the second's acting role.
+fn share_coordinated_titles(sentence: &str, mentions: &mut [Mention], plural_title: &[bool]) {
+    for index in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(index);
+        let (Some(left), Some(right)) = (before.last_mut(), after.first_mut()) else { continue };
+        let between = sentence.get(left.span.end..right.span.start).unwrap_or_default().trim();
+        if between != "and" && between != "," && between != "or" {
+            continue;
+        }
+        if plural_title.get(index - 1).copied().unwrap_or(false) && right.role.is_none() {
+            right.role = left.role.clone();
+            right.kind = EntityKind::Person;
+        }
+        if left.kind == EntityKind::Place && right.kind == EntityKind::Place && right.metonym {
+            left.metonym = true;
+        }
+    }
+}
+
+/// A person, organisation or place named across the texts of one story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable identifier within one resolution: kind and romanised canonical name
+    /// ("person:volodymyr-zelensky").
+    pub id: String,
+    /// The canonical name: the fullest, most frequent form.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Every distinct name form seen, in first-seen order.
+    pub variants: Vec<String>,
+    /// Every distinct role seen, in first-seen order.
+    pub roles: Vec<String>,
+}
+
+/// Romanised, lower-case letters of a name, split into words.
+fn romanised_words(name: &str) -> Vec<String> {
+    deunicode::deunicode(name)
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace())
+        .map(|word| word.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// A phonetic-ish key that makes common romanisations of Slavic names equal: Zelensky,
+/// Zelenskyy, Zelenskiy → `zelenski`; Serhiy, Sergiy, Sergey → `sergi`; Kyslytsia, Kyslytsya →
+/// `kislicia`; Kyiv, Kiev → `kiv`.
+pub fn name_key(word: &str) -> String {
+    let mut key = romanised_words(word).join("");
+    for (from, to) in [
+        ("shch", "s"), ("sch", "s"), ("zh", "z"), ("kh", "x"), ("ch", "c"), ("sh", "s"),
+        ("tz", "c"), ("ts", "c"), ("x", "ks"), ("w", "v"), ("ph", "f"), ("j", "i"), ("h", "g"),
+        ("y", "i"), ("ie", "i"), ("ei", "i"),
+    ] {
+        key = key.replace(from, to);
+    }
+    let mut collapsed = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !collapsed.ends_with(c) {
+            collapsed.push(c);
+        }
+    }
+    collapsed
+}
+
+/// True when two name words are the same name in different romanisations.
+fn same_name_word(a: &str, b: &str) -> bool {
+    let (ka, kb) = (name_key(a), name_key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    ka == kb || (ka.len() >= 6 && kb.len() >= 6 && strsim::jaro_winkler(&ka, &kb) >= 0.96)
+}
+
+/// First names agree: same name, or one is the other's initial.
+fn compatible_first_names(a: &str, b: &str) -> bool {
+    let (wa, wb) = (romanised_words(a).join(""), romanised_words(b).join(""));
+    if wa.len() == 1 || wb.len() == 1 {
+        return wa.chars().next() == wb.chars().next();
+    }
+    same_name_word(a, b)
+        || strsim::jaro_winkler(&name_key(a), &name_key(b)) >= 0.9
+}
+
+struct Group {
+    kind: EntityKind,
+    first: Option<String>,
+    last: String,
+    key: String,
+    names: Vec<(String, usize)>,
+    roles: Vec<String>,
+    mentions: usize,
+}
+
+impl Group {
+    fn add_name(&mut self, name: &str) {
+        if let Some(entry) = self.names.iter_mut().find(|(n, _)| n == name) {
+            entry.1 += 1;
+        } else {
+            self.names.push((name.to_string(), 1));
+        }
+        self.mentions += 1;
+    }
+}
+
+fn person_parts(name: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => (None, String::new()),
+        [only] => (None, (*only).to_string()),
+        [first, .., last] => (Some((*first).trim_end_matches('.').to_string()), (*last).to_string()),
+    }
+}
+
+/// Links mentions across the texts of one story into entities.
+///
+/// People: full names join when their surnames are the same name in another romanisation
+/// ([`name_key`] equal, or Jaro–Winkler ≥ 0.96 on the keys) and their first names agree, so
+/// Vladimir Putin and Vladimir Medinsky stay apart; a surname-only mention joins the full name
+/// with that surname that was mentioned most, else the single full name with that first name.
+/// Places and organisations join on the key of the whole name. Returns the entities and, for
+/// each mention, the index of its entity.
+pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut assignment: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Fuller names first, so surnames find their full form whatever the order.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let words = mentions.get(i).map_or(0, |m| m.name.split_whitespace().count());
+        (std::cmp::Reverse(words.min(2)), i)
+    });
+    for index in order {
+        let Some(mention) = mentions.get(index) else { continue };
+        let group_index = if mention.kind == EntityKind::Person {
+            let (first, last) = person_parts(&mention.name);
+            let found = match &first {
+                Some(first) => groups.iter().position(|g| {
+                    g.kind == EntityKind::Person
+                        && same_name_word(&g.last, &last)
+                        && g.first.as_deref().is_none_or(|f| compatible_first_names(f, first))
+                }),
+                None => {
+                    let by_surname = groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| g.kind == EntityKind::Person && same_name_word(&g.last, &last))
+                        .max_by_key(|(i, g)| (name_key(&g.last) == name_key(&last), g.mentions, std::cmp::Reverse(*i)))
+                        .map(|(i, _)| i);
+                    by_surname.or_else(|| {
+                        let by_first: Vec<usize> = groups
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, g)| {
+                                g.kind == EntityKind::Person
+                                    && g.first.as_deref().is_some_and(|f| same_name_word(f, &last))
+                            })
+                            .map(|(i, _)| i)
+                            .collect();
+                        match by_first.as_slice() {
+                            [only] => Some(*only),
+                            _ => None,
+                        }
+                    })
+                }
+            };
+            found.unwrap_or_else(|| {
+                groups.push(Group {
+                    kind: EntityKind::Person,
+                    first,
+                    last,
+                    key: String::new(),
+                    names: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: 0,
+                });
+                groups.len() - 1
+            })
+        } else {
+            let key = name_key(&lookup_key(&mention.name));
+            let found = groups.iter().position(|g| {
+                g.kind == mention.kind
+                    && (g.key == key || (key.len() >= 6 && strsim::jaro_winkler(&g.key, &key) >= 0.96))
+            });
+            found.unwrap_or_else(|| {
+                groups.push(Group {
+                    kind: mention.kind,
+                    first: None,
+                    last: String::new(),
+                    key,
+                    names: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: 0,
+                });
+                groups.len() - 1
+            })
+        };
+        if let Some(group) = groups.get_mut(group_index) {
+            group.add_name(&mention.name);
+            if let Some(role) = &mention.role
+                && !group.roles.contains(role)
+            {
+                group.roles.push(role.clone());
+            }
+        }
+        if let Some(slot) = assignment.get_mut(index) {
+            *slot = Some(group_index);
+        }
+    }
+    let mut used_ids: Vec<String> = Vec::new();
+    let entities = groups
+        .into_iter()
+        .map(|group| {
+            let canonical = group
+                .names
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, (name, count))| {
+                    (name.split_whitespace().count(), *count, std::cmp::Reverse(*i))
+                })
+                .map(|(_, (name, _))| name.clone())
+                .unwrap_or_default();
+            let slug = romanised_words(&canonical).join("-");
+            let mut id = format!("{}:{}", group.kind.as_str(), slug);
+            let mut suffix = 2;
+            while used_ids.contains(&id) {
+                id = format!("{}:{}-{}", group.kind.as_str(), slug, suffix);
+                suffix += 1;
+            }
+            used_ids.push(id.clone());
+            Entity {
+                id,
+                name: canonical,
+                kind: group.kind,
+                variants: group.names.into_iter().map(|(name, _)| name).collect(),
+                roles: group.roles,
+            }
+        })
+        .collect();
+    (entities, assignment.into_iter().map(|slot| slot.unwrap_or(0)).collect())
+}
