@@ -35,6 +35,46 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Ingest the inputs, then analyse and report on everything stored.
     Run(RunArgs),
+    /// Read inputs and print `id<TAB>event_id<TAB>story_id` per article, storing nothing.
+    Cluster(ClusterArgs),
+    /// Measure quality against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// What `eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Event clustering: pairwise and BCubed precision, recall and F1, overall and per dataset.
+    Clusters(EvalClustersArgs),
+}
+
+/// Flags of `eval clusters`.
+#[derive(Debug, Args)]
+pub struct EvalClustersArgs {
+    /// Articles, one JSON object per line (`id, title, text, date, source, url, dataset`).
+    #[arg(long, value_name = "A.jsonl")]
+    pub articles: PathBuf,
+
+    /// Gold events, `id<TAB>event` per line.
+    #[arg(long, value_name = "G.tsv")]
+    pub gold: PathBuf,
+
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of `cluster`.
+#[derive(Debug, Args)]
+pub struct ClusterArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print the events and stories as JSON instead of one line per article.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How inputs are read: shared by every command that takes inputs.
@@ -59,6 +99,19 @@ pub struct InputArgs {
     /// Seconds allowed for each HTTP request.
     #[arg(long, value_name = "SECONDS", default_value_t = 20)]
     pub timeout: u64,
+}
+
+impl InputArgs {
+    /// Local inputs with the default limits (no network access is allowed to private addresses).
+    pub fn local(inputs: Vec<String>) -> Self {
+        Self {
+            inputs,
+            allow_private: false,
+            ignore_robots: false,
+            max_file_bytes: 20 * 1024 * 1024,
+            timeout: 20,
+        }
+    }
 }
 
 /// Flags of `ingest`.

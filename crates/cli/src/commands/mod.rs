@@ -1,6 +1,8 @@
 //! One module per subcommand. Each turns flags into library calls and prints the result.
 
 mod articles;
+mod cluster;
+mod eval;
 mod extract;
 mod ingest;
 mod run;
@@ -11,7 +13,7 @@ use std::time::Duration;
 use corroborate_pipeline::PipelineOptions;
 use corroborate_sources::{FetchOptions, SourceOptions};
 
-use crate::cli::{Cli, Command, InputArgs};
+use crate::cli::{Cli, Command, EvalCommand, InputArgs};
 
 /// Exit code when some inputs failed but the rest were processed.
 pub const EXIT_SOME_INPUTS_FAILED: u8 = 1;
@@ -48,6 +50,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Extract(args) => extract::run(&cli, args),
         Command::Articles(args) => articles::run(&cli, args),
         Command::Run(args) => run::run(&cli, args),
+        Command::Cluster(args) => cluster::run(&cli, args),
+        Command::Eval(EvalCommand::Clusters(args)) => eval::clusters(&cli, args),
     }
 }
 
