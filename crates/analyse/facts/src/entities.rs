@@ -71,7 +71,26 @@ const ACTOR_NOUNS: &[&str] = &[
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "into", "across", "outside", "inside", "throughout", "around", "to", "towards", "toward"];
 
 fn is_name_token(token: &Token<'_>) -> bool {
-    token.is_word() && token.is_capitalised()
+    // "Russian-occupied", "Kremlin-backed" qualify a noun; they name nothing themselves.
+    let lowercase_tail = token
+        .text
+        .rsplit(['-', '‑'])
+        .next()
+        .is_some_and(|tail| tail.chars().next().is_some_and(char::is_lowercase));
+    token.is_word() && token.is_capitalised() && !lowercase_tail
+}
+
+/// True for plural demonyms ("Ukrainians", "Americans") that name a people, not an entity.
+fn is_demonym_plural(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| contains(NATIONALITIES, stem))
+}
+
+/// Headline-style text capitalises most words: only lexicon-backed names are trusted there.
+fn is_headline_case(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic)).collect();
+    let long_words: Vec<&&Token<'_>> = words.iter().skip(1).filter(|t| t.text.chars().count() > 3).collect();
+    let capitalised = long_words.iter().filter(|t| t.is_capitalised()).count();
+    long_words.len() >= 3 && capitalised * 10 >= long_words.len() * 7
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -225,6 +244,7 @@ fn singular_title(role: &str) -> String {
 pub fn find_mentions(sentence: &str) -> Vec<Mention> {
     let tokens = tokenize(sentence);
     let sentence_start = first_word_index(&tokens);
+    let headline = is_headline_case(&tokens);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut plural_title: Vec<bool> = Vec::new();
     for run in capitalised_runs(&tokens) {
@@ -271,6 +291,10 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             name_words = name_words.get(1..).unwrap_or_default();
         }
         let Some(&name_first) = name_words.first() else { continue };
+        // Hashtags and handles are not names.
+        if name_first > 0 && tokens.get(name_first - 1).is_some_and(|t| t.text == "#" || t.text == "@") {
+            continue;
+        }
         let name = run_name(&tokens, name_words);
         let key = lookup_key(&name);
         let name_tokens: Vec<&Token<'_>> = name_words.iter().filter_map(|&i| tokens.get(i)).collect();
@@ -290,7 +314,20 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let last_name_word = name_tokens.last().map(|t| strip_possessive(t.text)).unwrap_or_default();
         let first_name_word = name_tokens.first().map(|t| t.text).unwrap_or_default();
         let given_name = contains(GIVEN_NAMES, &deunicode::deunicode(first_name_word));
-        let kind = if contains(ORGANISATIONS, &key) {
+        // A name listed after a place is a place too: "in Donetsk, Kramatorsk and Illinivka".
+        let listed_after_place = mentions.last().is_some_and(|previous| {
+            previous.kind == EntityKind::Place
+                && matches!(
+                    sentence.get(previous.span.end..first_token.start).unwrap_or_default().trim(),
+                    "and" | "," | "or" | ", and" | ", including" | "including" | ", or"
+                )
+        });
+        let name_has_place_word = name_tokens
+            .iter()
+            .any(|t| contains(PLACES, strip_possessive(t.text)) || contains(NATIONALITIES, t.text) || contains(NOT_NAMES, t.text));
+        let kind = if single && (name.chars().count() < 2 || is_demonym_plural(&name)) {
+            None
+        } else if contains(ORGANISATIONS, &key) {
             Some(EntityKind::Organisation)
         } else if contains(PLACES, &key) {
             Some(EntityKind::Place)
@@ -304,6 +341,10 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             Some(EntityKind::Organisation)
         } else if single && (contains(NOT_NAMES, &key) || contains(NATIONALITIES, &key)) {
             None
+        } else if headline {
+            None
+        } else if listed_after_place && single {
+            Some(EntityKind::Place)
         } else if contains(SPEECH_VERBS, &next_word) {
             Some(EntityKind::Person)
         } else if single && looks_like_surname(&name) {
@@ -312,7 +353,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             None
         } else if after_preposition {
             Some(EntityKind::Place)
-        } else if name_tokens.iter().any(|t| contains(NOT_NAMES, strip_possessive(t.text))) {
+        } else if name_has_place_word {
             None
         } else if name_tokens.len() <= 3 {
             Some(EntityKind::Person)

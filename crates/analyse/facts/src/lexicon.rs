@@ -272,7 +272,7 @@ pub const NOT_NAMES: &[&str] = &[
     "now", "once", "first", "second", "third", "like", "unlike", "per", "via", "following",
     "ahead", "around", "across", "toward", "towards", "upon", "until", "unless", "because",
     "whether", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have", "had",
-    "will", "would", "can", "could", "should", "must", "might", "let", "please", "yes",
+    "will", "would", "can", "could", "should", "must", "might", "let", "please", "yes", "reply", "comment", "comments", "subscribe", "login", "sign", "advertisement", "home", "menu", "search", "news",
 ];
 
 /// Verbs that follow a subject acting on its own ("Moscow rejected"): used to spot metonymic

@@ -414,6 +414,10 @@ fn of_head(tokens: &[Token<'_>], index: usize) -> Option<(String, usize)> {
             break;
         }
         head = Some((singular(strip_possessive(token.text)), cursor));
+        if looks_plural(strip_possessive(token.text)) && strip_possessive(token.text).len() == token.text.len() {
+            // A plural noun heads its phrase: "70% of Ukrainians want peace".
+            break;
+        }
         if strip_possessive(token.text).len() != token.text.len() {
             // "the country's territory": the possessor qualifies what follows.
             cursor += 1;
@@ -499,6 +503,12 @@ fn is_calendar_number(tokens: &[Token<'_>], read: &NumberRead) -> bool {
 /// ```
 pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
     let tokens = tokenize(sentence);
+    // Numbers inside dates ("June 20 and 30") are days, not counts.
+    let date_spans: Vec<Span> = crate::times::find_times(sentence, None)
+        .into_iter()
+        .filter(|t| !matches!(t.kind, crate::TimeKind::Duration { .. }))
+        .map(|t| t.span)
+        .collect();
     let mut found = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
@@ -506,7 +516,10 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
             index += 1;
             continue;
         };
-        if is_calendar_number(&tokens, &read) {
+        let in_date = tokens
+            .get(read.start)
+            .is_some_and(|t| date_spans.iter().any(|span| t.start >= span.start && t.end <= span.end));
+        if in_date || is_calendar_number(&tokens, &read) {
             index = read.end.max(index + 1);
             continue;
         }
