@@ -86,11 +86,18 @@ fn is_demonym_plural(word: &str) -> bool {
 }
 
 /// Headline-style text capitalises most words: only lexicon-backed names are trusted there.
+/// Told by capitalised small words mid-sentence ("Talks Between Russia And Ukraine"), or by
+/// mostly capitalised words without the closing stop of a sentence.
 fn is_headline_case(tokens: &[Token<'_>]) -> bool {
+    const SMALL_WORDS: &[&str] = &["And", "To", "Of", "In", "For", "With", "Between", "On", "As", "At", "From", "Is", "Are", "After", "Over", "Amid"];
     let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic)).collect();
+    let capital_small = words.iter().skip(1).filter(|t| SMALL_WORDS.contains(&t.text)).count();
     let long_words: Vec<&&Token<'_>> = words.iter().skip(1).filter(|t| t.text.chars().count() > 3).collect();
     let capitalised = long_words.iter().filter(|t| t.is_capitalised()).count();
-    long_words.len() >= 3 && capitalised * 10 >= long_words.len() * 7
+    let ends_like_sentence = tokens
+        .last()
+        .is_some_and(|t| matches!(t.text, "." | "?" | "!" | "\"" | "”" | "’" | ")" | ":"));
+    capital_small >= 2 || (!ends_like_sentence && long_words.len() >= 3 && capitalised * 10 >= long_words.len() * 7)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -170,6 +177,30 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
     runs
 }
 
+/// In headline-case text, only the lexicon's names inside each run: the longest match of up
+/// to four words at each position.
+fn lexicon_runs(tokens: &[Token<'_>], runs: Vec<Run>) -> Vec<Run> {
+    let mut kept = Vec::new();
+    for run in runs {
+        let mut position = 0;
+        while position < run.words.len() {
+            let longest = (1..=4.min(run.words.len() - position)).rev().find(|&length| {
+                let words = run.words.get(position..position + length).unwrap_or_default();
+                let key = lookup_key(&run_name(tokens, words));
+                contains(PLACES, &key) || contains(ORGANISATIONS, &key)
+            });
+            match longest {
+                Some(length) => {
+                    kept.push(Run { words: run.words.get(position..position + length).unwrap_or_default().to_vec() });
+                    position += length;
+                }
+                None => position += 1,
+            }
+        }
+    }
+    kept
+}
+
 fn run_name(tokens: &[Token<'_>], words: &[usize]) -> String {
     let parts: Vec<&str> = words
         .iter()
@@ -247,7 +278,9 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
     let headline = is_headline_case(&tokens);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut plural_title: Vec<bool> = Vec::new();
-    for run in capitalised_runs(&tokens) {
+    let runs = if headline { lexicon_runs(&tokens, capitalised_runs(&tokens)) } else { capitalised_runs(&tokens) };
+    let mut defaulted: Vec<bool> = Vec::new();
+    for run in runs {
         let Some(&first) = run.words.first() else { continue };
         let Some(&last) = run.words.last() else { continue };
         let (Some(first_token), Some(last_token)) = (tokens.get(first), tokens.get(last)) else {
@@ -267,11 +300,13 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let mut name_words: &[usize] = &run.words;
         let mut in_run_role: Vec<usize> = Vec::new();
         if !contains(PLACES, &whole_key) && !contains(ORGANISATIONS, &whole_key) {
+            // The name is the trailing words that are not title words; the rest is the title
+            // ("Apple Chief Executive | Tim Cook", "Secretary of State | Marco Rubio").
             let split = run
                 .words
                 .iter()
-                .position(|&i| tokens.get(i).is_none_or(|t| !is_role_word(t.text)))
-                .unwrap_or(run.words.len());
+                .rposition(|&i| tokens.get(i).is_some_and(|t| is_role_word(t.text)))
+                .map_or(0, |last_role| last_role + 1);
             let role_part = run.words.get(..split).unwrap_or_default();
             let has_title = role_part
                 .iter()
@@ -314,6 +349,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let last_name_word = name_tokens.last().map(|t| strip_possessive(t.text)).unwrap_or_default();
         let first_name_word = name_tokens.first().map(|t| t.text).unwrap_or_default();
         let given_name = contains(GIVEN_NAMES, &deunicode::deunicode(first_name_word));
+        let mut default_person = false;
         // A name listed after a place is a place too: "in Donetsk, Kramatorsk and Illinivka".
         let listed_after_place = mentions.last().is_some_and(|previous| {
             previous.kind == EntityKind::Place
@@ -333,7 +369,10 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             Some(EntityKind::Place)
         } else if titled || (given_name && !single) {
             Some(EntityKind::Person)
-        } else if contains(ORGANISATION_SUFFIXES, last_name_word) && !single {
+        } else if !single
+            && (contains(ORGANISATION_SUFFIXES, last_name_word)
+                || name_tokens.iter().any(|t| contains(ORGANISATION_SUFFIXES, t.text) && t.text != "Post" && t.text != "Times"))
+        {
             Some(EntityKind::Organisation)
         } else if contains(PLACE_SUFFIXES, last_name_word) && !single {
             Some(EntityKind::Place)
@@ -356,6 +395,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         } else if name_has_place_word {
             None
         } else if name_tokens.len() <= 3 {
+            default_person = true;
             Some(EntityKind::Person)
         } else {
             Some(EntityKind::Organisation)
@@ -367,7 +407,11 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             let role_end = in_run_role.last().copied().or(outer_role_start.map(|_| first.saturating_sub(1)));
             match (role_start, role_end) {
                 (Some(start), Some(end)) => match (tokens.get(start), tokens.get(end)) {
-                    (Some(a), Some(b)) => Some(span_text(sentence, a.start, b.end)),
+                    (Some(a), Some(b)) => {
+                        // "Dr." and "Gen." keep their dot.
+                        let dot = tokens.get(end + 1).filter(|t| t.text == "." && t.start == b.end);
+                        Some(span_text(sentence, a.start, dot.map_or(b.end, |d| d.end)))
+                    }
                     _ => None,
                 },
                 _ => None,
@@ -390,6 +434,20 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             metonym,
         });
         plural_title.push(is_plural_title);
+        defaulted.push(default_person && single);
+    }
+    // "Valencia, Spain": an unknown name followed by a comma and a place is a place.
+    for index in 0..mentions.len() {
+        let next_is_place = mentions.get(index + 1).is_some_and(|next| next.kind == EntityKind::Place);
+        if let Some(mention) = mentions.get(index)
+            && defaulted.get(index).copied().unwrap_or(false)
+            && next_is_place
+            && let Some(next) = mentions.get(index + 1)
+            && sentence.get(mention.span.end..next.span.start).is_some_and(|gap| gap.trim() == ",")
+            && let Some(mention) = mentions.get_mut(index)
+        {
+            mention.kind = EntityKind::Place;
+        }
     }
     share_coordinated_titles(sentence, &mut mentions, &plural_title);
     mentions

@@ -307,6 +307,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "acknowledged", "admitted", "claimed", "claims", "reiterated", "observed", "confirmed",
     "confirms", "according", "urged", "urges", "quipped", "joked", "shouted", "cautioned",
     "predicted", "complained", "lamented", "suggested", "underlined", "underscored",
+    "described", "describing", "calling", "called", "dubbed", "termed", "writing", "saying",
 ];
 
 /// Pronouns that point back to an earlier speaker.
