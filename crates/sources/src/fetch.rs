@@ -214,10 +214,9 @@ impl Fetcher {
     fn wait_politely(&mut self, url: &Url) {
         let host = url.origin().ascii_serialization();
         if let Some(last) = self.last_request.get(&host) {
-            let ready = *last + self.options.politeness;
-            let now = Instant::now();
-            if ready > now {
-                thread::sleep(ready - now);
+            let waited = last.elapsed();
+            if waited < self.options.politeness {
+                thread::sleep(self.options.politeness - waited);
             }
         }
         self.last_request.insert(host, Instant::now());

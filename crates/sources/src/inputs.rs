@@ -55,7 +55,12 @@ fn expand_argument(argument: &str, inputs: &mut Vec<Result<Input, SourceError>>)
 }
 
 fn expand_glob(pattern: &str, inputs: &mut Vec<Result<Input, SourceError>>) {
-    let paths = match glob::glob(pattern) {
+    // Like a shell, `*` does not match names starting with a dot.
+    let match_options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..glob::MatchOptions::new()
+    };
+    let paths = match glob::glob_with(pattern, match_options) {
         Ok(paths) => paths,
         Err(error) => {
             inputs.push(Err(SourceError::new(

@@ -86,10 +86,17 @@ impl<R: BufRead> WarcRecords<R> {
         let length = header(&headers, "content-length")
             .and_then(|value| value.trim().parse::<u64>().ok())
             .ok_or_else(|| self.error("missing or invalid Content-Length"))?;
-        let wanted = header(&headers, "warc-type")
-            .is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
-            && header(&headers, "content-type")
-                .is_some_and(|kind| kind.to_ascii_lowercase().starts_with("application/http"));
+        let record_type = header(&headers, "warc-type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let content_type = header(&headers, "content-type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        // A `response` holds an HTTP message; a `resource` (browser-based crawlers) holds the
+        // page itself.
+        let holds_http = record_type == "response" && content_type.starts_with("application/http");
+        let holds_page = record_type == "resource" && content_type.contains("html");
+        let wanted = holds_http || holds_page;
         if !wanted || length > self.max_record_bytes {
             let skipped =
                 std::io::copy(&mut self.reader.by_ref().take(length), &mut std::io::sink())
@@ -127,6 +134,19 @@ impl<R: BufRead> WarcRecords<R> {
             })
             .filter(|uri| !uri.is_empty());
         let origin = format!("{}#record-{}", self.name, self.record_number);
+        if holds_page {
+            let metadata = Metadata {
+                url: target,
+                ..Metadata::default()
+            };
+            let charset = charset_parameter(&content_type);
+            return Ok(
+                match html_document(&block, &origin, None, charset, metadata) {
+                    Ok(document) => Step::Document(document),
+                    Err(reason) => Step::Failed(self.error(reason)),
+                },
+            );
+        }
         Ok(
             match http_response_document(&block, &origin, target, self.max_record_bytes) {
                 Ok(Some(document)) => Step::Document(document),

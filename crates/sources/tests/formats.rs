@@ -269,6 +269,12 @@ fn sample_warc() -> Vec<u8> {
             "<p>Second page, UTF-8: “quoted”.</p>".as_bytes(),
         ),
     ));
+    warc.extend(warc_member(
+        "resource",
+        "https://news.example.org/c",
+        "text/html; charset=utf-8",
+        "<p>Stored as a resource: ça marche.</p>".as_bytes(),
+    ));
     warc
 }
 
@@ -281,7 +287,7 @@ fn warc_gz_yields_html_responses_with_target_urls() {
         .into_iter()
         .collect::<Result<_, _>>()
         .expect("every record is well-formed");
-    assert_eq!(documents.len(), 2);
+    assert_eq!(documents.len(), 3);
     let name = path.display().to_string();
     assert_eq!(documents[0].origin, format!("{name}#record-3"));
     assert_eq!(
@@ -296,6 +302,15 @@ fn warc_gz_yields_html_responses_with_target_urls() {
     );
     assert_eq!(documents[1].origin, format!("{name}#record-6"));
     assert!(html(&documents[1]).contains("Second page, UTF-8: “quoted”."));
+    assert_eq!(documents[2].origin, format!("{name}#record-7"));
+    assert_eq!(
+        documents[2].metadata.url.as_deref(),
+        Some("https://news.example.org/c")
+    );
+    assert_eq!(
+        html(&documents[2]),
+        "<p>Stored as a resource: ça marche.</p>"
+    );
 }
 
 #[test]
@@ -310,10 +325,10 @@ fn truncated_warc_record_is_reported_with_its_number_after_the_good_ones() {
     plain.truncate(plain.len() - 30);
     fs::write(&path, &plain).expect("write");
     let results = read_all(&path);
-    assert_eq!(results.len(), 2, "{results:?}");
-    assert!(results[0].is_ok());
-    let error = results[1].as_ref().expect_err("last record is cut");
-    assert_eq!(error.input, format!("{}#record-6", path.display()));
+    assert_eq!(results.len(), 3, "{results:?}");
+    assert!(results[0].is_ok() && results[1].is_ok());
+    let error = results[2].as_ref().expect_err("last record is cut");
+    assert_eq!(error.input, format!("{}#record-7", path.display()));
     assert!(error.reason.contains("truncated"), "{error}");
 }
 
@@ -468,6 +483,11 @@ fn globs_stdin_urls_and_missing_paths_are_classified() {
     let second = create(root, "2.txt", "two");
     let first = create(root, "1.txt", "one");
     create(root, "3.html", "<p>three</p>");
+    create(
+        root,
+        ".0-hidden.txt",
+        "a glob's * skips it, as a shell does",
+    );
     let pattern = format!("{}/*.txt", root.display());
     let nothing = format!("{}/*.rss", root.display());
     let missing = format!("{}/missing.txt", root.display());
