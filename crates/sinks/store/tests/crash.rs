@@ -8,6 +8,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use corroborate_model::{Article, ArticleId, RemovedLine};
 use corroborate_store::{PutOutcome, SqliteStore, Store};
@@ -63,9 +64,10 @@ fn crash_child_ingests_until_killed() {
     }
 }
 
-/// Starts the child on `database` and SIGKILLs it as soon as it reports committing batch
-/// `kill_after`.
-fn ingest_and_kill(database: &Path, kill_after: usize) {
+/// Starts the child on `database` and SIGKILLs it `delay` after it reports committing batch
+/// `kill_after`. A batch takes about 50 to 200 ms to write here; the delay makes the kill land
+/// inside the writing of the next batch rather than in the preparation before it.
+fn ingest_and_kill(database: &Path, kill_after: usize, delay: Duration) {
     let mut child = Command::new(std::env::current_exe().expect("test binary path"))
         .args([
             "--exact",
@@ -80,8 +82,11 @@ fn ingest_and_kill(database: &Path, kill_after: usize) {
         .spawn()
         .expect("child starts");
     let stdout = child.stdout.take().expect("child stdout");
+    // The reader lives until the child is dead: closing the pipe earlier would end the child
+    // with a write error instead of the kill.
+    let mut lines = BufReader::new(stdout).lines();
     let mut reached = false;
-    for line in BufReader::new(stdout).lines() {
+    for line in lines.by_ref() {
         let line = line.expect("child output");
         if line == format!("committed {kill_after}") {
             reached = true;
@@ -92,8 +97,10 @@ fn ingest_and_kill(database: &Path, kill_after: usize) {
         reached,
         "the child ended before committing batch {kill_after}"
     );
+    std::thread::sleep(delay);
     child.kill().expect("kill child");
     let status = child.wait().expect("child exit status");
+    drop(lines);
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
@@ -155,25 +162,31 @@ fn a_kill_mid_ingest_leaves_a_consistent_database_and_the_rerun_completes_it() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let database = folder.path().join("killed.db");
 
-    ingest_and_kill(&database, 2);
+    ingest_and_kill(&database, 2, Duration::from_millis(20));
     let first = check_consistent(&database);
     assert!(
         (3..BATCHES).contains(&first),
         "{first} batches after the first kill"
     );
 
-    // The second run starts over from batch 0 (all duplicates) and is killed further on.
-    ingest_and_kill(&database, 12);
+    // The next runs start over from batch 0 (all duplicates) and are killed further on.
+    ingest_and_kill(&database, 9, Duration::from_millis(45));
     let second = check_consistent(&database);
     assert!(
-        (13..BATCHES).contains(&second),
+        (10..BATCHES).contains(&second),
         "{second} batches after the second kill"
+    );
+    ingest_and_kill(&database, 16, Duration::from_millis(70));
+    let third = check_consistent(&database);
+    assert!(
+        (17..BATCHES).contains(&third),
+        "{third} batches after the third kill"
     );
 
     let mut store = SqliteStore::open(&database).expect("reopen");
     for number in 0..BATCHES {
         let outcomes = store.put_articles(&batch(number)).expect("re-run batch");
-        let expected = if number < second {
+        let expected = if number < third {
             PutOutcome::Duplicate
         } else {
             PutOutcome::New
