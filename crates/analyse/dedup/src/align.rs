@@ -66,9 +66,11 @@ pub(crate) fn align_profiles(
             let Some(other) = second.get(second_index) else {
                 continue;
             };
-            // One shared content word is enough only for very short sentences.
-            let short = profile.content.len().min(other.content.len()) <= 3;
-            if count < 2 && !short {
+            // One shared content word is enough only for very short sentences, and sentences
+            // sharing under a quarter of the smaller one's content words score far below
+            // any threshold used here: skip scoring them.
+            let smaller = profile.content.len().min(other.content.len());
+            if (count < 2 && smaller > 3) || (count as usize) * 4 < smaller {
                 continue;
             }
             let shared_stems = f64::from(count);

@@ -1,5 +1,5 @@
 //! Candidate pairs without comparing every article with every other: MinHash/LSH over word
-//! shingles for copies, and an inverted index over rare content stems for rewrites.
+//! shingles for copies, and an inverted index over rare content words for rewrites.
 
 use std::collections::HashMap;
 
@@ -9,15 +9,14 @@ use xxhash_rust::xxh3::xxh3_64;
 /// pairs, so a flood of identical boilerplate cannot make the cost quadratic.
 const MAX_BUCKET_PAIRS: usize = 24;
 
-/// Hashes of the distinct `size`-word shingles of `words` (a text shorter than `size` words
-/// gives one shingle of all of them), sorted.
-pub(crate) fn shingles(words: &[String], size: usize) -> Vec<u64> {
-    let word_hashes: Vec<u64> = words.iter().map(|word| xxh3_64(word.as_bytes())).collect();
+/// Hashes of the distinct `size`-word shingles of a text given as its word hashes (a text
+/// shorter than `size` words gives one shingle of all of them), sorted.
+pub(crate) fn shingles(word_hashes: &[u64], size: usize) -> Vec<u64> {
     let size = size.max(1);
     let mut hashes: Vec<u64> = if word_hashes.is_empty() {
         Vec::new()
     } else if word_hashes.len() < size {
-        vec![hash_words(&word_hashes)]
+        vec![hash_words(word_hashes)]
     } else {
         word_hashes.windows(size).map(hash_words).collect()
     };
@@ -26,7 +25,8 @@ pub(crate) fn shingles(words: &[String], size: usize) -> Vec<u64> {
     hashes
 }
 
-fn hash_words(word_hashes: &[u64]) -> u64 {
+/// One stable hash of a sequence of word hashes.
+pub(crate) fn hash_words(word_hashes: &[u64]) -> u64 {
     let bytes: Vec<u8> = word_hashes
         .iter()
         .flat_map(|hash| hash.to_le_bytes())
@@ -100,11 +100,11 @@ pub(crate) fn link_group(members: &[usize], pairs: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// For every document, its `top_k` most similar documents by cosine over rare content stems
+/// For every document, its `top_k` most similar documents by cosine over rare content words
 /// (weighted by inverse document frequency): the candidates for rewrites, which share names,
 /// numbers and rare words with their original but few exact shingles.
 ///
-/// A stem is rare when it occurs in at most `max(8, n / 50)` documents; common stems are left
+/// A word is rare when it occurs in at most `max(8, n / 50)` documents; common words are left
 /// out of the index, which keeps every posting list short and the cost about linear.
 pub(crate) fn rare_term_pairs(term_sets: &[Vec<u64>], top_k: usize) -> Vec<(usize, usize)> {
     let count = term_sets.len();
@@ -185,19 +185,16 @@ pub(crate) fn rare_term_pairs(term_sets: &[Vec<u64>], top_k: usize) -> Vec<(usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalised_words;
+    use crate::text::word_hashes;
 
     #[test]
     fn minhash_agreement_tracks_jaccard() {
         let base = "the delegation proposed a brief truce of two to three days in selected areas \
                     along the front lines but gave no further details about how it would work";
         let edited = base.replace("brief", "short");
-        let first = shingles(&normalised_words(base), 3);
-        let second = shingles(&normalised_words(&edited), 3);
-        let unrelated = shingles(
-            &normalised_words("markets fell sharply on friday in asia"),
-            3,
-        );
+        let first = shingles(&word_hashes(base), 3);
+        let second = shingles(&word_hashes(&edited), 3);
+        let unrelated = shingles(&word_hashes("markets fell sharply on friday in asia"), 3);
         let signature = |set: &[u64]| minhash(set, 128);
         let agreement = |a: &[u64], b: &[u64]| {
             a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64

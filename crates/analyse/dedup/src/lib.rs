@@ -18,7 +18,7 @@
 //!   [`DedupOptions::rewrite_min_phrase_share`] of one article's word 4-grams must appear
 //!   verbatim in the other. Independent reports of one event share names, numbers and a few
 //!   loosely similar sentences, but neither this ordered correspondence nor as many exact
-//!   phrases. Candidates come from an inverted index over rare content stems (top-k per
+//!   phrases. Candidates come from an inverted index over rare content words (top-k per
 //!   article).
 //!
 //! Direction (which one is the original), first rule that decides:
@@ -53,10 +53,11 @@ mod text;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use corroborate_model::{Article, ArticleId, Published};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::align::{Alignment, align_profiles, order_preserved};
 pub use crate::similarity::{FEATURE_COUNT, similarity_features};
@@ -135,7 +136,7 @@ pub struct DedupOptions {
     pub minhash_bands: usize,
     /// MinHash values per LSH band.
     pub minhash_rows: usize,
-    /// How many most similar articles (by rare shared stems) each article is compared with
+    /// How many most similar articles (by rare shared words) each article is compared with
     /// as possible rewrites.
     pub candidates_per_article: usize,
     /// Paraphrase score from which two sentences are aligned.
@@ -215,60 +216,66 @@ pub fn article_sentences(text: &str) -> Vec<&str> {
 /// What the pair comparison needs of one article, computed once.
 struct Prepared<'a> {
     article: &'a Article,
-    sentences: Vec<&'a str>,
-    profiles: Vec<SentenceProfile>,
-    is_content: Vec<bool>,
-    content_count: usize,
     text_hash: u64,
     shingles: Vec<u64>,
     /// Distinct word phrases for the phrase-reuse test, sorted.
     phrases: Vec<u64>,
+    /// Distinct words that are not stop words, for the rare-word index, sorted.
+    content_words: Vec<u64>,
+    min_sentence_words: usize,
+    /// Sentence-level data, computed only for articles that reach alignment (most never do).
+    sentences: OnceLock<Sentences<'a>>,
+}
+
+/// An article's sentences and what alignment needs of them.
+struct Sentences<'a> {
+    texts: Vec<&'a str>,
+    profiles: Vec<SentenceProfile>,
+    is_content: Vec<bool>,
+    content_count: usize,
     /// Distinct numbers and capitalised content stems: how specific the article is.
     specificity: usize,
 }
 
 impl<'a> Prepared<'a> {
     fn new(article: &'a Article, options: &DedupOptions) -> Self {
-        let sentences = text::split_sentences(&article.text);
-        let profiles: Vec<SentenceProfile> =
-            sentences.iter().map(|s| SentenceProfile::new(s)).collect();
-        let is_content: Vec<bool> = profiles
-            .iter()
-            .map(|p| p.word_count >= options.min_sentence_words)
-            .collect();
-        let words = text::normalised_words(&article.text);
-        let text_hash = xxh3_64(words.join(" ").as_bytes());
-        let shingles = candidates::shingles(&words, options.shingle_words);
-        let phrases = candidates::shingles(&words, options.phrase_words);
-        let mut specific: Vec<u64> = profiles
-            .iter()
-            .flat_map(SentenceProfile::specific)
-            .collect();
-        specific.sort_unstable();
-        specific.dedup();
+        let (words, mut content_words) = text::word_and_content_hashes(&article.text);
+        content_words.sort_unstable();
+        content_words.dedup();
         Self {
             article,
-            content_count: is_content.iter().filter(|&&c| c).count(),
-            sentences,
-            profiles,
-            is_content,
-            text_hash,
-            shingles,
-            phrases,
-            specificity: specific.len(),
+            text_hash: candidates::hash_words(&words),
+            shingles: candidates::shingles(&words, options.shingle_words),
+            phrases: candidates::shingles(&words, options.phrase_words),
+            content_words,
+            min_sentence_words: options.min_sentence_words,
+            sentences: OnceLock::new(),
         }
     }
 
-    /// Distinct content stems of the whole article, for the rare-stem index.
-    fn content_terms(&self) -> Vec<u64> {
-        let mut terms: Vec<u64> = self
-            .profiles
-            .iter()
-            .flat_map(|p| p.content.iter().copied())
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms
+    fn sentences(&self) -> &Sentences<'a> {
+        self.sentences.get_or_init(|| {
+            let texts = text::split_sentences(&self.article.text);
+            let profiles: Vec<SentenceProfile> =
+                texts.iter().map(|s| SentenceProfile::new(s)).collect();
+            let is_content: Vec<bool> = profiles
+                .iter()
+                .map(|p| p.word_count >= self.min_sentence_words)
+                .collect();
+            let mut specific: Vec<u64> = profiles
+                .iter()
+                .flat_map(SentenceProfile::specific)
+                .collect();
+            specific.sort_unstable();
+            specific.dedup();
+            Sentences {
+                content_count: is_content.iter().filter(|&&c| c).count(),
+                texts,
+                profiles,
+                is_content,
+                specificity: specific.len(),
+            }
+        })
     }
 }
 
@@ -277,14 +284,18 @@ impl<'a> Prepared<'a> {
 /// highest similarity, then the smallest original id), sorted by the copy's id.
 ///
 /// Candidate pairs come from exact text hashes, MinHash/LSH over word shingles and an inverted
-/// index over rare content stems limited to the top [`DedupOptions::candidates_per_article`]
+/// index over rare content words limited to the top [`DedupOptions::candidates_per_article`]
 /// per article, so the cost grows about linearly with the number of articles.
 pub fn find_derivations(articles: &[Article], options: &DedupOptions) -> Vec<Derivation> {
     // Work in id order (then text, for duplicate ids) so that the input order cannot change
     // any tie-break.
     let mut ordered: Vec<&Article> = articles.iter().collect();
     ordered.sort_by(|x, y| x.id.cmp(&y.id).then_with(|| x.text.cmp(&y.text)));
-    let prepared: Vec<Prepared> = ordered.iter().map(|a| Prepared::new(a, options)).collect();
+    // Parallel maps collect in input order, so the result does not depend on scheduling.
+    let prepared: Vec<Prepared> = ordered
+        .par_iter()
+        .map(|a| Prepared::new(a, options))
+        .collect();
 
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
@@ -298,7 +309,7 @@ pub fn find_derivations(articles: &[Article], options: &DedupOptions) -> Vec<Der
     }
     let signature_length = options.minhash_bands * options.minhash_rows;
     let signatures: Vec<Vec<u64>> = prepared
-        .iter()
+        .par_iter()
         .map(|p| candidates::minhash(&p.shingles, signature_length))
         .collect();
     pairs.extend(candidates::lsh_pairs(
@@ -306,7 +317,7 @@ pub fn find_derivations(articles: &[Article], options: &DedupOptions) -> Vec<Der
         options.minhash_bands,
         options.minhash_rows,
     ));
-    let term_sets: Vec<Vec<u64>> = prepared.iter().map(Prepared::content_terms).collect();
+    let term_sets: Vec<Vec<u64>> = prepared.iter().map(|p| p.content_words.clone()).collect();
     pairs.extend(candidates::rare_term_pairs(
         &term_sets,
         options.candidates_per_article,
@@ -314,15 +325,16 @@ pub fn find_derivations(articles: &[Article], options: &DedupOptions) -> Vec<Der
     pairs.sort_unstable();
     pairs.dedup();
 
+    let verdicts: Vec<(usize, Derivation)> = pairs
+        .par_iter()
+        .filter_map(|&(first, second)| {
+            let (x, y) = (prepared.get(first)?, prepared.get(second)?);
+            let (copy_is_first, derivation) = compare(x, y, options)?;
+            Some((if copy_is_first { first } else { second }, derivation))
+        })
+        .collect();
     let mut best: HashMap<usize, Derivation> = HashMap::new();
-    for (first, second) in pairs {
-        let (Some(x), Some(y)) = (prepared.get(first), prepared.get(second)) else {
-            continue;
-        };
-        let Some((copy_is_first, derivation)) = compare(x, y, options) else {
-            continue;
-        };
-        let copy_index = if copy_is_first { first } else { second };
+    for (copy_index, derivation) in verdicts {
         let better = match best.get(&copy_index) {
             None => true,
             Some(current) => ranks_above(&derivation, current),
@@ -359,17 +371,41 @@ fn ranks_above(candidate: &Derivation, current: &Derivation) -> bool {
 
 /// Compares two articles; when one derives from the other, says whether the first is the
 /// copy and returns the derivation.
-fn compare(x: &Prepared, y: &Prepared, options: &DedupOptions) -> Option<(bool, Derivation)> {
+fn compare<'a>(
+    x: &Prepared<'a>,
+    y: &Prepared<'a>,
+    options: &DedupOptions,
+) -> Option<(bool, Derivation)> {
     if x.shingles.is_empty() || y.shingles.is_empty() {
         return None;
     }
-    let alignment = align_profiles(&x.profiles, &y.profiles, options.align_threshold);
+    // Cheap set tests first: most candidate pairs fail the phrase test and are never aligned.
+    let shingle_jaccard = jaccard(&x.shingles, &y.shingles);
+    let copy_like = if x.text_hash == y.text_hash {
+        Some(Relation::Copy)
+    } else if shingle_jaccard >= options.near_copy_jaccard {
+        Some(Relation::NearCopy)
+    } else {
+        let shared_phrases = shared_count(&x.phrases, &y.phrases);
+        let fewer_phrases = x.phrases.len().min(y.phrases.len()).max(1);
+        if (shared_phrases as f64) < options.rewrite_min_phrase_share * fewer_phrases as f64 {
+            return None;
+        }
+        None
+    };
+
+    let (x_sentences, y_sentences) = (x.sentences(), y.sentences());
+    let alignment = align_profiles(
+        &x_sentences.profiles,
+        &y_sentences.profiles,
+        options.align_threshold,
+    );
     let content_pairs: Vec<SentencePair> = alignment
         .pairs
         .iter()
         .filter(|pair| {
-            x.is_content.get(pair.copy_sentence) == Some(&true)
-                && y.is_content.get(pair.original_sentence) == Some(&true)
+            x_sentences.is_content.get(pair.copy_sentence) == Some(&true)
+                && y_sentences.is_content.get(pair.original_sentence) == Some(&true)
         })
         .copied()
         .collect();
@@ -381,26 +417,24 @@ fn compare(x: &Prepared, y: &Prepared, options: &DedupOptions) -> Option<(bool, 
             aligned as f64 / count as f64
         }
     };
-    let (x_share, y_share) = (share_of(x.content_count), share_of(y.content_count));
+    let (x_share, y_share) = (
+        share_of(x_sentences.content_count),
+        share_of(y_sentences.content_count),
+    );
 
-    let shingle_jaccard = jaccard(&x.shingles, &y.shingles);
-    let relation = if x.text_hash == y.text_hash {
-        Relation::Copy
-    } else if shingle_jaccard >= options.near_copy_jaccard {
-        Relation::NearCopy
-    } else {
-        let shorter = x.content_count.min(y.content_count);
-        let in_order = order_preserved(&content_pairs);
-        let shared_phrases = shared_count(&x.phrases, &y.phrases);
-        let fewer_phrases = x.phrases.len().min(y.phrases.len()).max(1);
-        let is_rewrite = in_order >= options.rewrite_min_aligned
-            && in_order as f64 >= options.rewrite_min_share * shorter as f64
-            && in_order as f64 >= options.rewrite_min_order * aligned as f64
-            && shared_phrases as f64 >= options.rewrite_min_phrase_share * fewer_phrases as f64;
-        if !is_rewrite {
-            return None;
+    let relation = match copy_like {
+        Some(relation) => relation,
+        None => {
+            let shorter = x_sentences.content_count.min(y_sentences.content_count);
+            let in_order = order_preserved(&content_pairs);
+            let is_rewrite = in_order >= options.rewrite_min_aligned
+                && in_order as f64 >= options.rewrite_min_share * shorter as f64
+                && in_order as f64 >= options.rewrite_min_order * aligned as f64;
+            if !is_rewrite {
+                return None;
+            }
+            Relation::Rewrite
         }
-        Relation::Rewrite
     };
 
     let (x_is_copy, evidence) = direction(x, y, x_share, y_share, options);
@@ -462,11 +496,13 @@ fn additions(
     } else {
         (&alignment.best_for_second, &alignment.contained_second)
     };
-    copy.sentences
+    let sentences = copy.sentences();
+    sentences
+        .texts
         .iter()
         .enumerate()
         .filter(|&(index, _)| {
-            copy.is_content.get(index) == Some(&true)
+            sentences.is_content.get(index) == Some(&true)
                 && best.get(index).copied().unwrap_or(0.0) < options.partial_threshold
                 && contained.get(index).copied().unwrap_or(0.0) < options.partial_containment
         })
@@ -493,7 +529,8 @@ fn direction(
     if (x_share - y_share).abs() >= options.direction_margin {
         return (x_share > y_share, DirectionEvidence::Containment);
     }
-    let (x_specific, y_specific) = (x.specificity as f64, y.specificity as f64);
+    let x_specific = x.sentences().specificity as f64;
+    let y_specific = y.sentences().specificity as f64;
     // Clearly more specific: at least 2 more and 10% more distinct numbers and names.
     if (x_specific - y_specific).abs() >= 2.0
         && x_specific.max(y_specific) >= 1.1 * x_specific.min(y_specific)

@@ -2,7 +2,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::text::{for_each_word, is_number, is_stop_word, normalise_word, stem};
+use crate::text::{for_each_word, is_number, is_stop_word, normalise_word_into, stem};
 
 /// How much a stop word counts in the weighted stem overlap, relative to a content word:
 /// enough that "the" matches help a little, not enough that two unrelated sentences sharing
@@ -50,10 +50,11 @@ impl SentenceProfile {
         let mut trigrams = Vec::new();
         let mut words = Vec::new();
         let mut word_count = 0usize;
+        let mut lower = String::new();
         for_each_word(sentence, |word| {
             word_count += 1;
             let capitalised = word.starts_with(char::is_uppercase);
-            let lower = normalise_word(word);
+            normalise_word_into(word, &mut lower);
             words.push(xxh3_64(lower.as_bytes()));
             if is_number(&lower) {
                 let hash = xxh3_64(lower.as_bytes());
@@ -72,17 +73,16 @@ impl SentenceProfile {
             if capitalised {
                 entities.push(hash);
             }
-            let padded: Vec<char> = std::iter::once(' ')
-                .chain(lower.chars())
-                .chain(std::iter::once(' '))
-                .collect();
-            for window in padded.windows(3) {
-                let mut buffer = [0u8; 12];
-                let mut length = 0;
-                for c in window {
-                    length += c.encode_utf8(&mut buffer[length..]).len();
+            // Trigrams of " word ", three chars packed into one value (21 bits each).
+            let mut window = [' '; 3];
+            for (position, c) in lower.chars().chain(std::iter::once(' ')).enumerate() {
+                window = [window[1], window[2], c];
+                if position >= 1 {
+                    let packed = window
+                        .iter()
+                        .fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
+                    trigrams.push(xxh3_64(&packed.to_le_bytes()));
                 }
-                trigrams.push(xxh3_64(buffer.get(..length).unwrap_or(&[])));
             }
         });
         terms.sort_by_key(|&(hash, _)| hash);

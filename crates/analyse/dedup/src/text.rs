@@ -1,8 +1,10 @@
 //! Text primitives: a minimal sentence splitter, word tokens, stop words and stems.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Splits text into trimmed sentences.
 ///
@@ -122,18 +124,57 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(&'a str)) {
 }
 
 /// The words of `text`, lowercased, numbers without thousands separators.
+#[cfg(test)]
 pub(crate) fn normalised_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    for_each_word(text, |word| words.push(normalise_word(word)));
+    for_each_word(text, |word| {
+        let mut normalised = String::new();
+        normalise_word_into(word, &mut normalised);
+        words.push(normalised);
+    });
     words
 }
 
-/// Lowercases a word and drops thousands separators from numbers ("6,000" → "6000").
-pub(crate) fn normalise_word(word: &str) -> String {
+/// xxh3 hashes of the normalised words of `text`, in order.
+#[cfg(test)]
+pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let mut buffer = String::new();
+    for_each_word(text, |word| {
+        normalise_word_into(word, &mut buffer);
+        hashes.push(xxh3_64(buffer.as_bytes()));
+    });
+    hashes
+}
+
+/// xxh3 hashes of the normalised words of `text` in order, and of those that are not stop
+/// words (with repeats), in one pass.
+pub(crate) fn word_and_content_hashes(text: &str) -> (Vec<u64>, Vec<u64>) {
+    let mut hashes = Vec::new();
+    let mut content = Vec::new();
+    let mut buffer = String::new();
+    for_each_word(text, |word| {
+        normalise_word_into(word, &mut buffer);
+        let hash = xxh3_64(buffer.as_bytes());
+        hashes.push(hash);
+        if !is_stop_word(&buffer) {
+            content.push(hash);
+        }
+    });
+    (hashes, content)
+}
+
+/// Writes `word` lowercased, without thousands separators in numbers ("6,000" → "6000"),
+/// into `buffer` (cleared first; reused to spare an allocation per word).
+pub(crate) fn normalise_word_into(word: &str, buffer: &mut String) {
+    buffer.clear();
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        word.chars().filter(|&c| c != ',').collect()
+        buffer.extend(word.chars().filter(|&c| c != ','));
+    } else if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
     } else {
-        word.to_lowercase()
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -143,12 +184,11 @@ pub(crate) fn is_number(word: &str) -> bool {
 }
 
 /// The English Snowball stem of a lowercased word.
-pub(crate) fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))
         .stem(word)
-        .into_owned()
 }
 
 /// Function words that carry little of what a sentence says; possessive and contraction tails

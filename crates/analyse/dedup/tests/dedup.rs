@@ -19,14 +19,22 @@ fn example_corpus() -> Vec<Article> {
     files
         .iter()
         .map(|path| {
-            let id = path.file_stem().and_then(|s| s.to_str()).expect("file stem");
-            Article::new(ArticleId::new(id), std::fs::read_to_string(path).expect("article text"))
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("file stem");
+            Article::new(
+                ArticleId::new(id),
+                std::fs::read_to_string(path).expect("article text"),
+            )
         })
         .collect()
 }
 
 fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read_to_string(path).expect("fixture")
 }
 
@@ -42,12 +50,24 @@ fn example_corpus_has_exactly_one_rewrite_with_its_additions() {
     assert_eq!(derivation.relation, Relation::Rewrite);
     assert!(derivation.similarity > 0.0 && derivation.similarity <= 1.0);
     assert!(derivation.aligned.len() >= 4);
-    assert!(derivation.added.iter().any(|s| s.contains("#PeaceNow")), "{:#?}", derivation.added);
-    assert!(derivation.added.iter().any(|s| s.contains("70%")), "{:#?}", derivation.added);
+    assert!(
+        derivation.added.iter().any(|s| s.contains("#PeaceNow")),
+        "{:#?}",
+        derivation.added
+    );
+    assert!(
+        derivation.added.iter().any(|s| s.contains("70%")),
+        "{:#?}",
+        derivation.added
+    );
 
     // Aligned pairs say the same thing: check them through the sentence lists.
     let text_of = |id: &ArticleId| {
-        articles.iter().find(|a| &a.id == id).map(|a| a.text.clone()).expect("article")
+        articles
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.text.clone())
+            .expect("article")
     };
     let (copy_text, original_text) = (text_of(&derivation.copy), text_of(&derivation.original));
     let copy_sentences = article_sentences(&copy_text);
@@ -60,7 +80,12 @@ fn example_corpus_has_exactly_one_rewrite_with_its_additions() {
     assert!(original_sentences[lasted.original_sentence].contains("lasted just over an hour"));
     // No aligned sentence is reported as added.
     for pair in &derivation.aligned {
-        assert!(!derivation.added.iter().any(|s| s == copy_sentences[pair.copy_sentence]));
+        assert!(
+            !derivation
+                .added
+                .iter()
+                .any(|s| s == copy_sentences[pair.copy_sentence])
+        );
     }
 }
 
@@ -109,7 +134,10 @@ fn a_copy_with_a_changed_word_and_a_junk_line_is_a_near_copy() {
     assert_eq!(derivation.relation, Relation::NearCopy);
     assert!(derivation.similarity >= 0.8 && derivation.similarity < 1.0);
     assert_eq!(derivation.copy.as_str(), "a-copy");
-    assert_eq!(derivation.direction_evidence, DirectionEvidence::PublicationTime);
+    assert_eq!(
+        derivation.direction_evidence,
+        DirectionEvidence::PublicationTime
+    );
     assert_eq!(
         derivation.added,
         vec!["Share this article on Facebook, X and WhatsApp with your friends today."]
@@ -134,14 +162,20 @@ fn publication_time_decides_direction_over_containment() {
     let found = find_derivations(&pair, &DedupOptions::default());
     assert_eq!(found.len(), 1);
     assert!(found[0].copy.as_str().starts_with("003_"));
-    assert_eq!(found[0].direction_evidence, DirectionEvidence::PublicationTime);
+    assert_eq!(
+        found[0].direction_evidence,
+        DirectionEvidence::PublicationTime
+    );
     // Same day, no instants: time cannot decide, containment does.
     for article in &mut pair {
         article.published = Published::parse("2025-06-02");
     }
     let found = find_derivations(&pair, &DedupOptions::default());
     assert!(found[0].copy.as_str().starts_with("000_"));
-    assert_ne!(found[0].direction_evidence, DirectionEvidence::PublicationTime);
+    assert_ne!(
+        found[0].direction_evidence,
+        DirectionEvidence::PublicationTime
+    );
 }
 
 #[test]
@@ -150,18 +184,28 @@ fn shuffled_input_gives_the_same_output() {
     let text = fixture("wire_report.txt");
     articles.push(Article::new(ArticleId::new("wire-1"), text.clone()));
     articles.push(Article::new(ArticleId::new("wire-2"), text.to_lowercase()));
-    articles.push(Article::new(ArticleId::new("wire-3"), text.replacen("agreed", "decided", 1)));
+    articles.push(Article::new(
+        ArticleId::new("wire-3"),
+        text.replacen("agreed", "decided", 1),
+    ));
     let expected = find_derivations(&articles, &DedupOptions::default());
     assert_eq!(expected.len(), 3, "{expected:#?}");
     let count = articles.len();
     for step in [3usize, 5, 7] {
-        let shuffled: Vec<Article> =
-            (0..count).map(|i| articles[(i * step + 1) % count].clone()).collect();
-        assert_eq!(find_derivations(&shuffled, &DedupOptions::default()), expected);
+        let shuffled: Vec<Article> = (0..count)
+            .map(|i| articles[(i * step + 1) % count].clone())
+            .collect();
+        assert_eq!(
+            find_derivations(&shuffled, &DedupOptions::default()),
+            expected
+        );
     }
     let mut reversed = articles.clone();
     reversed.reverse();
-    assert_eq!(find_derivations(&reversed, &DedupOptions::default()), expected);
+    assert_eq!(
+        find_derivations(&reversed, &DedupOptions::default()),
+        expected
+    );
 }
 
 #[test]

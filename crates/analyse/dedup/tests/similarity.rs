@@ -60,12 +60,18 @@ fn paraphrases_score_above_non_paraphrases_sharing_words() {
     for (first, second) in PARAPHRASES {
         let score = sentence_similarity(first, second);
         assert!(score >= 0.46, "{score:.3}: {first} / {second}");
-        assert!((score - sentence_similarity(second, first)).abs() < 1e-12, "symmetric");
+        assert!(
+            (score - sentence_similarity(second, first)).abs() < 1e-12,
+            "symmetric"
+        );
     }
     for ((base, rewrite), (same_base, other)) in PARAPHRASES.iter().zip(NON_PARAPHRASES) {
         let paraphrase_score = sentence_similarity(base, rewrite);
         let other_score = sentence_similarity(same_base, other);
-        assert!(paraphrase_score > other_score + 0.3, "{paraphrase_score:.3} vs {other_score:.3}");
+        assert!(
+            paraphrase_score > other_score + 0.3,
+            "{paraphrase_score:.3} vs {other_score:.3}"
+        );
     }
     let unrelated = NON_PARAPHRASES[3];
     assert!(sentence_similarity(unrelated.0, unrelated.1) < 0.1);
@@ -98,8 +104,10 @@ fn alignment_pairs_each_sentence_with_its_rewrite() {
         PARAPHRASES[3].1,
     ];
     let pairs = align_sentences(&rewrite, &original, &DedupOptions::default());
-    let mapping: Vec<(usize, usize)> =
-        pairs.iter().map(|p| (p.copy_sentence, p.original_sentence)).collect();
+    let mapping: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|p| (p.copy_sentence, p.original_sentence))
+        .collect();
     assert_eq!(mapping, vec![(0, 1), (1, 0), (3, 2), (4, 3)]);
     assert!(pairs.iter().all(|p| p.score > 0.0 && p.score <= 1.0));
     assert!(align_sentences(&[], &original, &DedupOptions::default()).is_empty());
