@@ -95,10 +95,10 @@ impl LineView {
         }
     }
 
-    /// Whether the key starts with `head` followed by a space or the end.
+    /// Whether the key starts with `head` followed by the end or a non-alphanumeric character.
     fn starts_with_phrase(&self, head: &str) -> bool {
         match self.key.strip_prefix(head) {
-            Some(rest) => rest.is_empty() || rest.starts_with(' '),
+            Some(rest) => !rest.starts_with(char::is_alphanumeric),
             None => false,
         }
     }
@@ -118,14 +118,14 @@ pub(crate) fn lexicon_reason(view: &LineView) -> Option<RemovalReason> {
     if view.is_count() {
         return Some(RemovalReason::Boilerplate);
     }
+    if is_comment_form(view) {
+        return Some(RemovalReason::CommentForm);
+    }
     if is_share_buttons(view) {
         return Some(RemovalReason::ShareButton);
     }
     if is_reaction_prompt(view) {
         return Some(RemovalReason::ReactionWidget);
-    }
-    if is_comment_form(view) {
-        return Some(RemovalReason::CommentForm);
     }
     if promo_head(view).is_some() {
         return Some(RemovalReason::Promo);
@@ -398,6 +398,10 @@ fn is_comment_form(view: &LineView) -> bool {
     if WHOLE.contains(&view.key.as_str()) || PREFIXES.iter().any(|p| view.key.starts_with(p)) {
         return true;
     }
+    // Form fields: a label or two marked required ("Email *", "Your name *").
+    if view.body.ends_with('*') && (1..=3).contains(&view.word_count()) {
+        return true;
+    }
     // "12 comments", "comments (3)", "0 responses".
     let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
     match view.words.as_slice() {
@@ -476,6 +480,7 @@ const LIST_PROMO_HEADS: &[&str] = &[
     "other news",
     "more in",
     "news feed",
+    "popular posts from this blog",
 ];
 
 /// Single-link promos: the header stands for itself.
@@ -511,9 +516,12 @@ pub(crate) fn promo_head(view: &LineView) -> Option<&'static str> {
         .chain(LINK_PROMO_HEADS)
         .find(|head| view.has_head(head))
         .or_else(|| {
-            OPEN_PROMO_HEADS
-                .iter()
-                .find(|head| view.starts_with_phrase(head) && view.word_count() <= 20)
+            OPEN_PROMO_HEADS.iter().find(|head| {
+                // "Read more about X in the journal, he added." is a sentence, not a link.
+                let link_sized =
+                    view.word_count() <= 10 || (!view.ends_sentence && view.word_count() <= 20);
+                view.starts_with_phrase(head) && link_sized
+            })
         });
     head.copied()
 }
@@ -872,7 +880,27 @@ fn is_boilerplate(view: &LineView) -> bool {
     {
         return true;
     }
-    is_breadcrumb(view)
+    is_breadcrumb(view) || is_byline(view)
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone.
+fn is_byline(view: &LineView) -> bool {
+    let Some(names) = view
+        .body
+        .strip_prefix("By ")
+        .or_else(|| view.body.strip_prefix("by "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && !view.ends_sentence
+        && words.iter().all(|word| {
+            matches!(
+                *word,
+                "and" | "&" | "in" | "de" | "van" | "von" | "bin" | "al"
+            ) || word.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// "Home > World > Europe": at least two separators between short segments.

@@ -220,15 +220,24 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
 /// A block whose lines all look like a paragraph wrapped at a fixed width: several lines of
 /// similar, moderate length that mostly do not end a sentence.
 fn looks_hard_wrapped(block: &[String]) -> bool {
-    if block.len() < 3 || block.iter().any(|line| is_list_item(line)) {
+    let Some((_, body)) = block.split_last() else {
+        return false;
+    };
+    if body.len() < 2 || block.iter().any(|line| is_list_item(line)) {
         return false;
     }
-    let body = &block[..block.len() - 1];
     let widths_fit = body
         .iter()
         .all(|line| (40..=110).contains(&line.chars().count()));
     let open_ends = body.iter().filter(|line| !ends_sentence(line)).count();
-    widths_fit && open_ends * 2 >= body.len()
+    // Wrapping breaks mostly mid-sentence, so most continuation lines start in lower case; a
+    // list of headlines has the same widths but capitalised starts.
+    let lower_starts = block
+        .iter()
+        .skip(1)
+        .filter(|line| line.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    widths_fit && open_ends * 2 >= body.len() && lower_starts * 2 >= body.len()
 }
 
 /// Joins a line to the previous one when the previous is long, does not end a sentence and the
