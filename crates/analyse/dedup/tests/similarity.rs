@@ -54,12 +54,12 @@ const NON_PARAPHRASES: &[(&str, &str)] = &[
 
 #[test]
 fn paraphrases_score_above_non_paraphrases_sharing_words() {
-    // 0.46 is the cut picked by cross-validation on MSR; the lexical model still gives
+    // 0.52 is the cut picked by cross-validation on MSR; the lexical model still gives
     // word-sharing non-paraphrases about 0.4 to 0.5, so those are checked by ranking: each
     // scores well below the true rewrite of the same base sentence.
     for (first, second) in PARAPHRASES {
         let score = sentence_similarity(first, second);
-        assert!(score >= 0.46, "{score:.3}: {first} / {second}");
+        assert!(score >= 0.52, "{score:.3}: {first} / {second}");
         assert!(
             (score - sentence_similarity(second, first)).abs() < 1e-12,
             "symmetric"
