@@ -10,17 +10,33 @@ fn main() {
         for s in &sentences {
             println!("## {s}");
             for m in corroborate_facts::find_mentions(s) {
-                println!("  M {:?} name={:?} role={:?} {:?} met={}", m.surface, m.name, m.role, m.kind, m.metonym);
+                println!(
+                    "  M {:?} name={:?} role={:?} {:?} met={}",
+                    m.surface, m.name, m.role, m.kind, m.metonym
+                );
             }
             for q in corroborate_facts::find_quantities(s) {
-                println!("  Q {:?} v={:?} {}..{} {:?} unit={:?} of={:?} scope={:?}", &s[q.span.start..q.span.end], q.value, q.low, q.high, q.approx, q.unit, q.of, q.scope);
+                println!(
+                    "  Q {:?} v={:?} {}..{} {:?} unit={:?} of={:?} scope={:?}",
+                    &s[q.span.start..q.span.end],
+                    q.value,
+                    q.low,
+                    q.high,
+                    q.approx,
+                    q.unit,
+                    q.of,
+                    q.scope
+                );
             }
             for t in corroborate_facts::find_times(s, reference) {
                 println!("  T {:?} {:?}", t.text, t.kind);
             }
         }
         for (i, q) in corroborate_facts::find_quotes(&sentences) {
-            println!("  QUOTE[{i}] {:?} speaker={:?} frag={}", q.text, q.speaker, q.fragment);
+            println!(
+                "  QUOTE[{i}] {:?} speaker={:?} frag={}",
+                q.text, q.speaker, q.fragment
+            );
         }
     }
 }

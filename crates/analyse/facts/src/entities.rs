@@ -53,22 +53,66 @@ pub struct Mention {
 }
 
 /// Title abbreviations written with a dot ("Gen.", "Dr.").
-const DOTTED_TITLES: &[&str] =
-    &["gen", "dr", "mr", "mrs", "ms", "prof", "lt", "col", "maj", "capt", "adm", "sgt", "sen", "rep", "st", "gov", "u.s"];
+const DOTTED_TITLES: &[&str] = &[
+    "gen", "dr", "mr", "mrs", "ms", "prof", "lt", "col", "maj", "capt", "adm", "sgt", "sen", "rep",
+    "st", "gov", "u.s",
+];
 
 /// Lower-case words that may sit inside a name ("Bank of England", "Leonardo da Vinci").
-const NAME_CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "bin", "al", "del", "di", "du", "la", "le", "der", "for", "and"];
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "da", "van", "von", "bin", "al", "del", "di", "du", "la", "le", "der", "for", "and",
+];
 
 /// Possessed nouns that make the possessor an actor ("Moscow's demands").
 const ACTOR_NOUNS: &[&str] = &[
-    "offer", "proposal", "proposals", "demands", "demand", "position", "response", "refusal",
-    "delegation", "negotiators", "forces", "troops", "army", "invasion", "offensive",
-    "attack", "attacks", "decision", "plan", "plans", "stance", "insistence", "rejection",
-    "memorandum", "terms", "conditions", "statement", "bid", "strikes", "war",
+    "offer",
+    "proposal",
+    "proposals",
+    "demands",
+    "demand",
+    "position",
+    "response",
+    "refusal",
+    "delegation",
+    "negotiators",
+    "forces",
+    "troops",
+    "army",
+    "invasion",
+    "offensive",
+    "attack",
+    "attacks",
+    "decision",
+    "plan",
+    "plans",
+    "stance",
+    "insistence",
+    "rejection",
+    "memorandum",
+    "terms",
+    "conditions",
+    "statement",
+    "bid",
+    "strikes",
+    "war",
 ];
 
 /// Words that precede a place ("in Istanbul").
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "into", "across", "outside", "inside", "throughout", "around", "to", "towards", "toward"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "around",
+    "to",
+    "towards",
+    "toward",
+];
 
 fn is_name_token(token: &Token<'_>) -> bool {
     // "Russian-occupied", "Kremlin-backed" qualify a noun; they name nothing themselves.
@@ -82,22 +126,40 @@ fn is_name_token(token: &Token<'_>) -> bool {
 
 /// True for plural demonyms ("Ukrainians", "Americans") that name a people, not an entity.
 fn is_demonym_plural(word: &str) -> bool {
-    word.strip_suffix('s').is_some_and(|stem| contains(NATIONALITIES, stem))
+    word.strip_suffix('s')
+        .is_some_and(|stem| contains(NATIONALITIES, stem))
 }
 
 /// Headline-style text capitalises most words: only lexicon-backed names are trusted there.
 /// Told by capitalised small words mid-sentence ("Talks Between Russia And Ukraine"), or by
 /// mostly capitalised words without the closing stop of a sentence.
 fn is_headline_case(tokens: &[Token<'_>]) -> bool {
-    const SMALL_WORDS: &[&str] = &["And", "To", "Of", "In", "For", "With", "Between", "On", "As", "At", "From", "Is", "Are", "After", "Over", "Amid"];
-    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic)).collect();
-    let capital_small = words.iter().skip(1).filter(|t| SMALL_WORDS.contains(&t.text)).count();
-    let long_words: Vec<&&Token<'_>> = words.iter().skip(1).filter(|t| t.text.chars().count() > 3).collect();
+    const SMALL_WORDS: &[&str] = &[
+        "And", "To", "Of", "In", "For", "With", "Between", "On", "As", "At", "From", "Is", "Are",
+        "After", "Over", "Amid",
+    ];
+    let words: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().any(char::is_alphabetic))
+        .collect();
+    let capital_small = words
+        .iter()
+        .skip(1)
+        .filter(|t| SMALL_WORDS.contains(&t.text))
+        .count();
+    let long_words: Vec<&&Token<'_>> = words
+        .iter()
+        .skip(1)
+        .filter(|t| t.text.chars().count() > 3)
+        .collect();
     let capitalised = long_words.iter().filter(|t| t.is_capitalised()).count();
     let ends_like_sentence = tokens
         .last()
         .is_some_and(|t| matches!(t.text, "." | "?" | "!" | "\"" | "”" | "’" | ")" | ":"));
-    capital_small >= 2 || (!ends_like_sentence && long_words.len() >= 3 && capitalised * 10 >= long_words.len() * 7)
+    capital_small >= 2
+        || (!ends_like_sentence
+            && long_words.len() >= 3
+            && capitalised * 10 >= long_words.len() * 7)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -108,9 +170,9 @@ fn is_acronym(word: &str) -> bool {
 /// True for single words that look like a surname (Slavic and other common endings).
 fn looks_like_surname(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "enko", "ov", "ova", "ev", "eva", "in", "ina", "sky", "skyy", "skiy", "ski", "skii",
-        "ska", "skaya", "vich", "yuk", "chuk", "ak", "ko", "yan", "ian", "dze", "shvili",
-        "oglu", "son", "sen", "ez", "stein", "berg", "mann", "ini", "elli", "escu", "ić", "ic",
+        "enko", "ov", "ova", "ev", "eva", "in", "ina", "sky", "skyy", "skiy", "ski", "skii", "ska",
+        "skaya", "vich", "yuk", "chuk", "ak", "ko", "yan", "ian", "dze", "shvili", "oglu", "son",
+        "sen", "ez", "stein", "berg", "mann", "ini", "elli", "escu", "ić", "ic",
     ];
     let lower = word.to_lowercase();
     lower.len() >= 4 && ENDINGS.iter().any(|ending| lower.ends_with(ending))
@@ -130,15 +192,16 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        let Some(token) = tokens.get(index) else { break };
+        let Some(token) = tokens.get(index) else {
+            break;
+        };
         if !is_name_token(token) {
             index += 1;
             continue;
         }
         let mut words = vec![index];
         let mut cursor = index;
-        loop {
-            let Some(current) = tokens.get(cursor) else { break };
+        while let Some(current) = tokens.get(cursor) {
             // A possessive ends the name: "Russia's President" is two things.
             if strip_possessive(current.text).len() != current.text.len() {
                 break;
@@ -184,14 +247,25 @@ fn lexicon_runs(tokens: &[Token<'_>], runs: Vec<Run>) -> Vec<Run> {
     for run in runs {
         let mut position = 0;
         while position < run.words.len() {
-            let longest = (1..=4.min(run.words.len() - position)).rev().find(|&length| {
-                let words = run.words.get(position..position + length).unwrap_or_default();
-                let key = lookup_key(&run_name(tokens, words));
-                contains(PLACES, &key) || contains(ORGANISATIONS, &key)
-            });
+            let longest = (1..=4.min(run.words.len() - position))
+                .rev()
+                .find(|&length| {
+                    let words = run
+                        .words
+                        .get(position..position + length)
+                        .unwrap_or_default();
+                    let key = lookup_key(&run_name(tokens, words));
+                    contains(PLACES, &key) || contains(ORGANISATIONS, &key)
+                });
             match longest {
                 Some(length) => {
-                    kept.push(Run { words: run.words.get(position..position + length).unwrap_or_default().to_vec() });
+                    kept.push(Run {
+                        words: run
+                            .words
+                            .get(position..position + length)
+                            .unwrap_or_default()
+                            .to_vec(),
+                    });
                     position += length;
                 }
                 None => position += 1,
@@ -212,7 +286,10 @@ fn run_name(tokens: &[Token<'_>], words: &[usize]) -> String {
 
 fn lookup_key(name: &str) -> String {
     let lower = name.to_lowercase();
-    lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+    lower
+        .strip_prefix("the ")
+        .map(str::to_string)
+        .unwrap_or(lower)
 }
 
 fn is_role_word(word: &str) -> bool {
@@ -231,7 +308,9 @@ fn role_before(tokens: &[Token<'_>], run_start: usize) -> Option<usize> {
     let mut index = run_start;
     let mut taken = 0;
     while index > 0 && taken < 6 {
-        let Some(token) = tokens.get(index - 1) else { break };
+        let Some(token) = tokens.get(index - 1) else {
+            break;
+        };
         if !token.is_word() || !is_role_word(token.text) {
             break;
         }
@@ -250,7 +329,10 @@ fn span_text(sentence: &str, start: usize, end: usize) -> String {
 }
 
 fn singular_title(role: &str) -> String {
-    match role.strip_suffix("Presidents").or_else(|| role.strip_suffix("Ministers")) {
+    match role
+        .strip_suffix("Presidents")
+        .or_else(|| role.strip_suffix("Ministers"))
+    {
         Some(stem) if role.ends_with("Presidents") => format!("{stem}President"),
         Some(stem) => format!("{stem}Minister"),
         None => role.to_string(),
@@ -278,22 +360,35 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
     let headline = is_headline_case(&tokens);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut plural_title: Vec<bool> = Vec::new();
-    let runs = if headline { lexicon_runs(&tokens, capitalised_runs(&tokens)) } else { capitalised_runs(&tokens) };
+    let runs = if headline {
+        lexicon_runs(&tokens, capitalised_runs(&tokens))
+    } else {
+        capitalised_runs(&tokens)
+    };
     let mut defaulted: Vec<bool> = Vec::new();
     for run in runs {
-        let Some(&first) = run.words.first() else { continue };
-        let Some(&last) = run.words.last() else { continue };
+        let Some(&first) = run.words.first() else {
+            continue;
+        };
+        let Some(&last) = run.words.last() else {
+            continue;
+        };
         let (Some(first_token), Some(last_token)) = (tokens.get(first), tokens.get(last)) else {
             continue;
         };
         let whole = run_name(&tokens, &run.words);
         let whole_key = lookup_key(&whole);
-        let next_word = tokens.get(last + 1).map(|t| t.text.to_lowercase()).unwrap_or_default();
+        let next_word = tokens
+            .get(last + 1)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default();
         let followed_by_actor_verb = contains(ACTOR_VERBS, &next_word);
         let possessed_actor_noun = strip_possessive(last_token.text).len() != last_token.text.len()
             && contains(ACTOR_NOUNS, &next_word);
         let after_preposition = first > 0
-            && tokens.get(first - 1).is_some_and(|t| contains(PLACE_PREPOSITIONS, t.text));
+            && tokens
+                .get(first - 1)
+                .is_some_and(|t| contains(PLACE_PREPOSITIONS, t.text));
         let after_by = first > 0 && tokens.get(first - 1).is_some_and(|t| t.text == "by");
 
         // Split the in-run title: leading role words, if a name follows them.
@@ -325,19 +420,26 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         {
             name_words = name_words.get(1..).unwrap_or_default();
         }
-        let Some(&name_first) = name_words.first() else { continue };
+        let Some(&name_first) = name_words.first() else {
+            continue;
+        };
         // Hashtags and handles are not names.
-        if name_first > 0 && tokens.get(name_first - 1).is_some_and(|t| t.text == "#" || t.text == "@") {
+        if name_first > 0
+            && tokens
+                .get(name_first - 1)
+                .is_some_and(|t| t.text == "#" || t.text == "@")
+        {
             continue;
         }
         let name = run_name(&tokens, name_words);
         let key = lookup_key(&name);
-        let name_tokens: Vec<&Token<'_>> = name_words.iter().filter_map(|&i| tokens.get(i)).collect();
+        let name_tokens: Vec<&Token<'_>> =
+            name_words.iter().filter_map(|&i| tokens.get(i)).collect();
         let single = name_tokens.len() == 1;
         let starts_sentence = first == sentence_start
-            || tokens.get(first.wrapping_sub(1)).is_some_and(|t| {
-                matches!(t.text, "“" | "\"" | "‘" | "(" | "—" | "–" | ":" | "-")
-            });
+            || tokens
+                .get(first.wrapping_sub(1))
+                .is_some_and(|t| matches!(t.text, "“" | "\"" | "‘" | "(" | "—" | "–" | ":" | "-"));
 
         // A role written before the run ("White House spokesperson Karoline Leavitt").
         let outer_role_start = role_before(&tokens, first);
@@ -346,7 +448,10 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         });
         let titled = !in_run_role.is_empty() || outer_has_title;
 
-        let last_name_word = name_tokens.last().map(|t| strip_possessive(t.text)).unwrap_or_default();
+        let last_name_word = name_tokens
+            .last()
+            .map(|t| strip_possessive(t.text))
+            .unwrap_or_default();
         let first_name_word = name_tokens.first().map(|t| t.text).unwrap_or_default();
         let given_name = contains(GIVEN_NAMES, &deunicode::deunicode(first_name_word));
         let mut default_person = false;
@@ -354,13 +459,18 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let listed_after_place = mentions.last().is_some_and(|previous| {
             previous.kind == EntityKind::Place
                 && matches!(
-                    sentence.get(previous.span.end..first_token.start).unwrap_or_default().trim(),
+                    sentence
+                        .get(previous.span.end..first_token.start)
+                        .unwrap_or_default()
+                        .trim(),
                     "and" | "," | "or" | ", and" | ", including" | "including" | ", or"
                 )
         });
-        let name_has_place_word = name_tokens
-            .iter()
-            .any(|t| contains(PLACES, strip_possessive(t.text)) || contains(NATIONALITIES, t.text) || contains(NOT_NAMES, t.text));
+        let name_has_place_word = name_tokens.iter().any(|t| {
+            contains(PLACES, strip_possessive(t.text))
+                || contains(NATIONALITIES, t.text)
+                || contains(NOT_NAMES, t.text)
+        });
         let kind = if single && (name.chars().count() < 2 || is_demonym_plural(&name)) {
             None
         } else if contains(ORGANISATIONS, &key) {
@@ -371,22 +481,22 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             Some(EntityKind::Person)
         } else if !single
             && (contains(ORGANISATION_SUFFIXES, last_name_word)
-                || name_tokens.iter().any(|t| contains(ORGANISATION_SUFFIXES, t.text) && t.text != "Post" && t.text != "Times"))
+                || name_tokens.iter().any(|t| {
+                    contains(ORGANISATION_SUFFIXES, t.text) && t.text != "Post" && t.text != "Times"
+                }))
         {
             Some(EntityKind::Organisation)
         } else if contains(PLACE_SUFFIXES, last_name_word) && !single {
             Some(EntityKind::Place)
         } else if single && is_acronym(&name) {
             Some(EntityKind::Organisation)
-        } else if single && (contains(NOT_NAMES, &key) || contains(NATIONALITIES, &key)) {
-            None
-        } else if headline {
+        } else if headline
+            || (single && (contains(NOT_NAMES, &key) || contains(NATIONALITIES, &key)))
+        {
             None
         } else if listed_after_place && single {
             Some(EntityKind::Place)
-        } else if contains(SPEECH_VERBS, &next_word) {
-            Some(EntityKind::Person)
-        } else if single && looks_like_surname(&name) {
+        } else if contains(SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
             Some(EntityKind::Person)
         } else if single && starts_sentence {
             None
@@ -404,12 +514,17 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
 
         let role = if kind == EntityKind::Person {
             let role_start = outer_role_start.or_else(|| in_run_role.first().copied());
-            let role_end = in_run_role.last().copied().or(outer_role_start.map(|_| first.saturating_sub(1)));
+            let role_end = in_run_role
+                .last()
+                .copied()
+                .or(outer_role_start.map(|_| first.saturating_sub(1)));
             match (role_start, role_end) {
                 (Some(start), Some(end)) => match (tokens.get(start), tokens.get(end)) {
                     (Some(a), Some(b)) => {
                         // "Dr." and "Gen." keep their dot.
-                        let dot = tokens.get(end + 1).filter(|t| t.text == "." && t.start == b.end);
+                        let dot = tokens
+                            .get(end + 1)
+                            .filter(|t| t.text == "." && t.start == b.end);
                         Some(span_text(sentence, a.start, dot.map_or(b.end, |d| d.end)))
                     }
                     _ => None,
@@ -419,14 +534,20 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         } else {
             None
         };
-        let is_plural_title = role.as_deref().is_some_and(|r| r.ends_with("Presidents") || r.ends_with("Ministers"));
+        let is_plural_title = role
+            .as_deref()
+            .is_some_and(|r| r.ends_with("Presidents") || r.ends_with("Ministers"));
         let role = role.map(|r| singular_title(&r));
         let metonym = contains(SEATS_OF_POWER, &key)
-            || (kind == EntityKind::Place && (followed_by_actor_verb || possessed_actor_noun || after_by));
+            || (kind == EntityKind::Place
+                && (followed_by_actor_verb || possessed_actor_noun || after_by));
         let surface_start = first_token.start;
         let _ = name_first;
         mentions.push(Mention {
-            span: Span { start: surface_start, end: last_token.end },
+            span: Span {
+                start: surface_start,
+                end: last_token.end,
+            },
             surface: span_text(sentence, surface_start, last_token.end),
             name,
             kind,
@@ -438,12 +559,16 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
     }
     // "Valencia, Spain": an unknown name followed by a comma and a place is a place.
     for index in 0..mentions.len() {
-        let next_is_place = mentions.get(index + 1).is_some_and(|next| next.kind == EntityKind::Place);
+        let next_is_place = mentions
+            .get(index + 1)
+            .is_some_and(|next| next.kind == EntityKind::Place);
         if let Some(mention) = mentions.get(index)
             && defaulted.get(index).copied().unwrap_or(false)
             && next_is_place
             && let Some(next) = mentions.get(index + 1)
-            && sentence.get(mention.span.end..next.span.start).is_some_and(|gap| gap.trim() == ",")
+            && sentence
+                .get(mention.span.end..next.span.start)
+                .is_some_and(|gap| gap.trim() == ",")
             && let Some(mention) = mentions.get_mut(index)
         {
             mention.kind = EntityKind::Place;
@@ -458,8 +583,13 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
 fn share_coordinated_titles(sentence: &str, mentions: &mut [Mention], plural_title: &[bool]) {
     for index in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(index);
-        let (Some(left), Some(right)) = (before.last_mut(), after.first_mut()) else { continue };
-        let between = sentence.get(left.span.end..right.span.start).unwrap_or_default().trim();
+        let (Some(left), Some(right)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let between = sentence
+            .get(left.span.end..right.span.start)
+            .unwrap_or_default()
+            .trim();
         if between != "and" && between != "," && between != "or" {
             continue;
         }
@@ -494,7 +624,11 @@ fn romanised_words(name: &str) -> Vec<String> {
     deunicode::deunicode(name)
         .to_lowercase()
         .split(|c: char| c.is_whitespace())
-        .map(|word| word.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>())
+        .map(|word| {
+            word.chars()
+                .filter(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+        })
         .filter(|word| !word.is_empty())
         .collect()
 }
@@ -505,9 +639,22 @@ fn romanised_words(name: &str) -> Vec<String> {
 pub fn name_key(word: &str) -> String {
     let mut key = romanised_words(word).join("");
     for (from, to) in [
-        ("shch", "s"), ("sch", "s"), ("zh", "z"), ("kh", "x"), ("ch", "c"), ("sh", "s"),
-        ("tz", "c"), ("ts", "c"), ("x", "ks"), ("w", "v"), ("ph", "f"), ("j", "i"), ("h", "g"),
-        ("y", "i"), ("ie", "i"), ("ei", "i"),
+        ("shch", "s"),
+        ("sch", "s"),
+        ("zh", "z"),
+        ("kh", "x"),
+        ("ch", "c"),
+        ("sh", "s"),
+        ("tz", "c"),
+        ("ts", "c"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("ph", "f"),
+        ("j", "i"),
+        ("h", "g"),
+        ("y", "i"),
+        ("ie", "i"),
+        ("ei", "i"),
     ] {
         key = key.replace(from, to);
     }
@@ -535,8 +682,7 @@ fn compatible_first_names(a: &str, b: &str) -> bool {
     if wa.len() == 1 || wb.len() == 1 {
         return wa.chars().next() == wb.chars().next();
     }
-    same_name_word(a, b)
-        || strsim::jaro_winkler(&name_key(a), &name_key(b)) >= 0.9
+    same_name_word(a, b) || strsim::jaro_winkler(&name_key(a), &name_key(b)) >= 0.9
 }
 
 struct Group {
@@ -544,17 +690,19 @@ struct Group {
     first: Option<String>,
     last: String,
     key: String,
-    names: Vec<(String, usize)>,
+    /// Name forms: text, count, index of the first mention using it.
+    names: Vec<(String, usize, usize)>,
     roles: Vec<String>,
     mentions: usize,
 }
 
 impl Group {
-    fn add_name(&mut self, name: &str) {
-        if let Some(entry) = self.names.iter_mut().find(|(n, _)| n == name) {
+    fn add_name(&mut self, name: &str, mention_index: usize) {
+        if let Some(entry) = self.names.iter_mut().find(|(n, _, _)| n == name) {
             entry.1 += 1;
+            entry.2 = entry.2.min(mention_index);
         } else {
-            self.names.push((name.to_string(), 1));
+            self.names.push((name.to_string(), 1, mention_index));
         }
         self.mentions += 1;
     }
@@ -565,7 +713,10 @@ fn person_parts(name: &str) -> (Option<String>, String) {
     match words.as_slice() {
         [] => (None, String::new()),
         [only] => (None, (*only).to_string()),
-        [first, .., last] => (Some((*first).trim_end_matches('.').to_string()), (*last).to_string()),
+        [first, .., last] => (
+            Some((*first).trim_end_matches('.').to_string()),
+            (*last).to_string(),
+        ),
     }
 }
 
@@ -583,25 +734,39 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     // Fuller names first, so surnames find their full form whatever the order.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
-        let words = mentions.get(i).map_or(0, |m| m.name.split_whitespace().count());
+        let words = mentions
+            .get(i)
+            .map_or(0, |m| m.name.split_whitespace().count());
         (std::cmp::Reverse(words.min(2)), i)
     });
     for index in order {
-        let Some(mention) = mentions.get(index) else { continue };
+        let Some(mention) = mentions.get(index) else {
+            continue;
+        };
         let group_index = if mention.kind == EntityKind::Person {
             let (first, last) = person_parts(&mention.name);
             let found = match &first {
                 Some(first) => groups.iter().position(|g| {
                     g.kind == EntityKind::Person
                         && same_name_word(&g.last, &last)
-                        && g.first.as_deref().is_none_or(|f| compatible_first_names(f, first))
+                        && g.first
+                            .as_deref()
+                            .is_none_or(|f| compatible_first_names(f, first))
                 }),
                 None => {
                     let by_surname = groups
                         .iter()
                         .enumerate()
-                        .filter(|(_, g)| g.kind == EntityKind::Person && same_name_word(&g.last, &last))
-                        .max_by_key(|(i, g)| (name_key(&g.last) == name_key(&last), g.mentions, std::cmp::Reverse(*i)))
+                        .filter(|(_, g)| {
+                            g.kind == EntityKind::Person && same_name_word(&g.last, &last)
+                        })
+                        .max_by_key(|(i, g)| {
+                            (
+                                name_key(&g.last) == name_key(&last),
+                                g.mentions,
+                                std::cmp::Reverse(*i),
+                            )
+                        })
                         .map(|(i, _)| i);
                     by_surname.or_else(|| {
                         let by_first: Vec<usize> = groups
@@ -636,7 +801,8 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             let key = name_key(&lookup_key(&mention.name));
             let found = groups.iter().position(|g| {
                 g.kind == mention.kind
-                    && (g.key == key || (key.len() >= 6 && strsim::jaro_winkler(&g.key, &key) >= 0.96))
+                    && (g.key == key
+                        || (key.len() >= 6 && strsim::jaro_winkler(&g.key, &key) >= 0.96))
             });
             found.unwrap_or_else(|| {
                 groups.push(Group {
@@ -652,7 +818,7 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             })
         };
         if let Some(group) = groups.get_mut(group_index) {
-            group.add_name(&mention.name);
+            group.add_name(&mention.name, index);
             if let Some(role) = &mention.role
                 && !group.roles.contains(role)
             {
@@ -666,15 +832,19 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     let mut used_ids: Vec<String> = Vec::new();
     let entities = groups
         .into_iter()
-        .map(|group| {
+        .map(|mut group| {
+            group.names.sort_by_key(|(_, _, first)| *first);
             let canonical = group
                 .names
                 .iter()
-                .enumerate()
-                .max_by_key(|(i, (name, count))| {
-                    (name.split_whitespace().count(), *count, std::cmp::Reverse(*i))
+                .max_by_key(|(name, count, first)| {
+                    (
+                        name.split_whitespace().count(),
+                        *count,
+                        std::cmp::Reverse(*first),
+                    )
                 })
-                .map(|(_, (name, _))| name.clone())
+                .map(|(name, _, _)| name.clone())
                 .unwrap_or_default();
             let slug = romanised_words(&canonical).join("-");
             let mut id = format!("{}:{}", group.kind.as_str(), slug);
@@ -688,10 +858,16 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 id,
                 name: canonical,
                 kind: group.kind,
-                variants: group.names.into_iter().map(|(name, _)| name).collect(),
+                variants: group.names.into_iter().map(|(name, _, _)| name).collect(),
                 roles: group.roles,
             }
         })
         .collect();
-    (entities, assignment.into_iter().map(|slot| slot.unwrap_or(0)).collect())
+    (
+        entities,
+        assignment
+            .into_iter()
+            .map(|slot| slot.unwrap_or(0))
+            .collect(),
+    )
 }

@@ -74,18 +74,51 @@ pub struct Quantity {
 }
 
 const SMALL_NUMBERS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
-    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
-    ("eleven", 11.0), ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0),
-    ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0),
-    ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
-    ("hundred", 100.0), ("thousand", 1000.0), ("dozen", 12.0), ("half", 0.5),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+    ("half", 0.5),
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6),
-    ("billion", 1e9), ("trillion", 1e12), ("mn", 1e6), ("bn", 1e9), ("m", 1e6), ("k", 1e3),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
 ];
 
 /// Vague amounts: word(s), low, high.
@@ -155,34 +188,217 @@ const HEDGES: &[(&[&str], Approximation)] = &[
 
 /// Words that end a noun phrase after a number.
 const PHRASE_STOPS: &[&str] = &[
-    "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "the", "a",
-    "an", "were", "was", "are", "is", "have", "has", "had", "be", "been", "will", "would",
-    "who", "which", "that", "each", "per", "since", "after", "before", "during", "than",
-    "as", "into", "over", "under", "soon", "now", "ago", "earlier", "later", "last", "this",
-    "next", "said", "says", "apiece", "more", "less", "so", "far", "while", "when", "where",
-    "if", "could", "can", "may", "might", "must", "should", "did", "do", "does", "not",
-    "prior", "previously", "already", "still", "yet", "away", "back", "out", "up", "down",
-    "off", "between", "among", "across", "through", "until", "amid", "against", "it", "they",
-    "he", "she", "we", "you", "total", "combined", "altogether", "daily", "weekly",
-    "monthly", "annually", "its", "their", "his", "her", "our", "these", "those", "some",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "will",
+    "would",
+    "who",
+    "which",
+    "that",
+    "each",
+    "per",
+    "since",
+    "after",
+    "before",
+    "during",
+    "than",
+    "as",
+    "into",
+    "over",
+    "under",
+    "soon",
+    "now",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "said",
+    "says",
+    "apiece",
+    "more",
+    "less",
+    "so",
+    "far",
+    "while",
+    "when",
+    "where",
+    "if",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "do",
+    "does",
+    "not",
+    "prior",
+    "previously",
+    "already",
+    "still",
+    "yet",
+    "away",
+    "back",
+    "out",
+    "up",
+    "down",
+    "off",
+    "between",
+    "among",
+    "across",
+    "through",
+    "until",
+    "amid",
+    "against",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "total",
+    "combined",
+    "altogether",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "these",
+    "those",
+    "some",
 ];
 
 /// Nouns that are units even in the singular ("a 1 day pause", "5 km").
 const UNIT_NOUNS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
-    "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre",
-    "metres", "meter", "meters", "kg", "tonne", "tonnes", "ton", "tons", "dollar",
-    "dollars", "euro", "euros", "pound", "pounds", "rouble", "roubles", "ruble", "rubles",
-    "hryvnia", "yuan", "yen", "people", "person", "percent", "barrel", "barrels", "acre",
-    "acres", "hectare", "hectares", "point", "points", "time", "times", "round", "rounds",
-    "side", "sides", "country", "countries", "page", "pages", "vote", "votes", "seat", "seats",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "km",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "kg",
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "hryvnia",
+    "yuan",
+    "yen",
+    "people",
+    "person",
+    "percent",
+    "barrel",
+    "barrels",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "point",
+    "points",
+    "time",
+    "times",
+    "round",
+    "rounds",
+    "side",
+    "sides",
+    "country",
+    "countries",
+    "page",
+    "pages",
+    "vote",
+    "votes",
+    "seat",
+    "seats",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 pub(crate) fn is_month(word: &str) -> bool {
@@ -190,7 +406,10 @@ pub(crate) fn is_month(word: &str) -> bool {
 }
 
 fn lower(tokens: &[Token<'_>], index: usize) -> String {
-    tokens.get(index).map(|t| t.text.to_lowercase()).unwrap_or_default()
+    tokens
+        .get(index)
+        .map(|t| t.text.to_lowercase())
+        .unwrap_or_default()
 }
 
 fn word_number(word: &str) -> Option<f64> {
@@ -209,7 +428,10 @@ fn digits_number(text: &str) -> Option<f64> {
     if !text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if !text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     text.replace(',', "").parse::<f64>().ok()
@@ -231,7 +453,10 @@ pub(crate) struct NumberRead {
 
 fn multiplier_at(tokens: &[Token<'_>], index: usize) -> Option<f64> {
     let word = lower(tokens, index);
-    MULTIPLIERS.iter().find(|(name, _)| *name == word).map(|(_, factor)| *factor)
+    MULTIPLIERS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, factor)| *factor)
 }
 
 /// Reads one number (or range, or vague amount) starting at `index`.
@@ -239,7 +464,10 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
     let token = tokens.get(index)?;
     let word = token.text.to_lowercase();
     for (words, low, high) in VAGUE {
-        let matches = words.iter().enumerate().all(|(offset, w)| lower(tokens, index + offset) == *w);
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(offset, w)| lower(tokens, index + offset) == *w);
         if matches {
             let mut end = index + words.len();
             if lower(tokens, end) == "of" {
@@ -259,14 +487,18 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
     }
     // "30-day", "5-10", "two-thirds" style tokens.
     let (number_part, rest) = match word.split_once(['-', '–']) {
-        Some((head, tail)) if digits_number(head).is_some() => (head.to_string(), Some(tail.to_string())),
+        Some((head, tail)) if digits_number(head).is_some() => {
+            (head.to_string(), Some(tail.to_string()))
+        }
         _ => (word.clone(), None),
     };
     let (mut value, from_digits) = match digits_number(&number_part) {
         Some(value) => (value, true),
         None => match word_number(&word) {
             Some(value) => (value, false),
-            None if (word == "a" || word == "an") && multiplier_at(tokens, index + 1).is_some() => (1.0, false),
+            None if (word == "a" || word == "an") && multiplier_at(tokens, index + 1).is_some() => {
+                (1.0, false)
+            }
             None => return None,
         },
     };
@@ -294,7 +526,8 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
     }
     // "two to three", "5 or 6", "between 5 and 10"
     let joiner = lower(tokens, end);
-    if range_high.is_none() && matches!(joiner.as_str(), "to" | "-" | "–" | "or" | "and")
+    if range_high.is_none()
+        && matches!(joiner.as_str(), "to" | "-" | "–" | "or" | "and")
         && let Some(second) = tokens.get(end + 1)
     {
         let second_value = digits_number(second.text).or_else(|| word_number(second.text));
@@ -319,7 +552,11 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
             }
         }
     }
-    let start = if index > 0 && lower(tokens, index - 1) == "between" && range_high.is_some() { index - 1 } else { index };
+    let start = if index > 0 && lower(tokens, index - 1) == "between" && range_high.is_some() {
+        index - 1
+    } else {
+        index
+    };
     Some(match range_high {
         Some(high) if high > value => NumberRead {
             start,
@@ -347,8 +584,14 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
 /// The hedge right before `index`, and where it starts.
 pub(crate) fn hedge_before(tokens: &[Token<'_>], index: usize) -> Option<(Approximation, usize)> {
     for (words, approx) in HEDGES {
-        let Some(start) = index.checked_sub(words.len()) else { continue };
-        if words.iter().enumerate().all(|(offset, w)| lower(tokens, start + offset) == *w) {
+        let Some(start) = index.checked_sub(words.len()) else {
+            continue;
+        };
+        if words
+            .iter()
+            .enumerate()
+            .all(|(offset, w)| lower(tokens, start + offset) == *w)
+        {
             return Some((*approx, start));
         }
     }
@@ -377,14 +620,23 @@ fn is_stop(word: &str) -> bool {
 fn counted_noun(tokens: &[Token<'_>], index: usize, singular_ok: bool) -> Option<(String, usize)> {
     let mut fallback = None;
     for offset in 0..4 {
-        let Some(token) = tokens.get(index + offset) else { break };
+        let Some(token) = tokens.get(index + offset) else {
+            break;
+        };
         if !token.is_word() || is_stop(token.text) {
             break;
         }
         let word = strip_possessive(token.text);
         let lower = word.to_lowercase();
         if UNIT_NOUNS.contains(&lower.as_str()) {
-            return Some((if lower == "percent" { "%".to_string() } else { singular(&lower) }, index + offset));
+            return Some((
+                if lower == "percent" {
+                    "%".to_string()
+                } else {
+                    singular(&lower)
+                },
+                index + offset,
+            ));
         }
         if token.is_capitalised() {
             // Nationality adjectives and names qualify the noun: "6,000 Ukrainian soldiers".
@@ -406,7 +658,12 @@ fn of_head(tokens: &[Token<'_>], index: usize) -> Option<(String, usize)> {
     let mut cursor = index;
     while let Some(token) = tokens.get(cursor) {
         let lower = token.text.to_lowercase();
-        if cursor == index && matches!(lower.as_str(), "the" | "its" | "their" | "his" | "her" | "all") {
+        if cursor == index
+            && matches!(
+                lower.as_str(),
+                "the" | "its" | "their" | "his" | "her" | "all"
+            )
+        {
             cursor += 1;
             continue;
         }
@@ -414,7 +671,9 @@ fn of_head(tokens: &[Token<'_>], index: usize) -> Option<(String, usize)> {
             break;
         }
         head = Some((singular(strip_possessive(token.text)), cursor));
-        if looks_plural(strip_possessive(token.text)) && strip_possessive(token.text).len() == token.text.len() {
+        if looks_plural(strip_possessive(token.text))
+            && strip_possessive(token.text).len() == token.text.len()
+        {
             // A plural noun heads its phrase: "70% of Ukrainians want peace".
             break;
         }
@@ -459,7 +718,11 @@ fn scope_after(tokens: &[Token<'_>], index: usize) -> Option<(Scope, usize)> {
         (&["total"], Scope::Total),
     ];
     for (words, scope) in AFTER {
-        if words.iter().enumerate().all(|(offset, w)| lower(tokens, index + offset) == *w) {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(offset, w)| lower(tokens, index + offset) == *w)
+        {
             return Some((*scope, index + words.len()));
         }
     }
@@ -468,8 +731,14 @@ fn scope_after(tokens: &[Token<'_>], index: usize) -> Option<(Scope, usize)> {
 
 /// True when the number at `index` is a calendar year, a day of a month or a clock time.
 fn is_calendar_number(tokens: &[Token<'_>], read: &NumberRead) -> bool {
-    let Some(token) = tokens.get(read.start) else { return false };
-    let previous = if read.start > 0 { lower(tokens, read.start - 1) } else { String::new() };
+    let Some(token) = tokens.get(read.start) else {
+        return false;
+    };
+    let previous = if read.start > 0 {
+        lower(tokens, read.start - 1)
+    } else {
+        String::new()
+    };
     let next = lower(tokens, read.end);
     if is_month(&previous) || is_month(&next) || next == ":" || previous == ":" {
         return true;
@@ -516,9 +785,11 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
             index += 1;
             continue;
         };
-        let in_date = tokens
-            .get(read.start)
-            .is_some_and(|t| date_spans.iter().any(|span| t.start >= span.start && t.end <= span.end));
+        let in_date = tokens.get(read.start).is_some_and(|t| {
+            date_spans
+                .iter()
+                .any(|span| t.start >= span.start && t.end <= span.end)
+        });
         if in_date || is_calendar_number(&tokens, &read) {
             index = read.end.max(index + 1);
             continue;
@@ -555,17 +826,22 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
             if next == "%" {
                 unit = Some("%".to_string());
                 end_token += 1;
-            } else if next == "percent" || (next == "per" && lower(&tokens, end_token + 1) == "cent") {
+            } else if next == "percent"
+                || (next == "per" && lower(&tokens, end_token + 1) == "cent")
+            {
                 unit = Some("%".to_string());
                 end_token += if next == "per" { 2 } else { 1 };
-            } else if let Some((noun, at)) =
-                counted_noun(&tokens, end_token, read.value == Some(1.0) || !read.from_digits)
-            {
+            } else if let Some((noun, at)) = counted_noun(
+                &tokens,
+                end_token,
+                read.value == Some(1.0) || !read.from_digits,
+            ) {
                 unit = Some(noun);
                 end_token = at + 1;
             }
         }
-        if unit.as_deref() == Some("%") && lower(&tokens, end_token) == "of"
+        if unit.as_deref() == Some("%")
+            && lower(&tokens, end_token) == "of"
             && let Some((head, at)) = of_head(&tokens, end_token + 1)
         {
             of = Some(head);
@@ -585,13 +861,20 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
         // Word numbers stand alone too often ("one of them", "no one") to count without a unit.
         let keep = read.from_digits || unit.is_some() || read.approx != Approximation::Exact;
         if keep {
-            let (Some(first), Some(last)) = (tokens.get(start_token), tokens.get(end_token.saturating_sub(1)))
-            else {
+            let (Some(first), Some(last)) = (
+                tokens.get(start_token),
+                tokens.get(end_token.saturating_sub(1)),
+            ) else {
                 break;
             };
             found.push(Quantity {
-                span: Span { start: first.start, end: last.end },
-                value: if approx == Approximation::Exact || read.value.is_some() && approx != Approximation::Vague {
+                span: Span {
+                    start: first.start,
+                    end: last.end,
+                },
+                value: if approx == Approximation::Exact
+                    || read.value.is_some() && approx != Approximation::Vague
+                {
                     read.value
                 } else {
                     None

@@ -41,9 +41,14 @@ fn is_opening(sentence: &str, at: usize, c: char) -> bool {
         return false;
     }
     let before = sentence.get(..at).and_then(|s| s.chars().next_back());
-    let after = sentence.get(at + c.len_utf8()..).and_then(|s| s.chars().next());
+    let after = sentence
+        .get(at + c.len_utf8()..)
+        .and_then(|s| s.chars().next());
     match c {
-        '‘' | '"' => before.is_none_or(|b| b.is_whitespace() || "([—–-:".contains(b)) && after.is_some_and(|a| !a.is_whitespace()),
+        '‘' | '"' => {
+            before.is_none_or(|b| b.is_whitespace() || "([—–-:".contains(b))
+                && after.is_some_and(|a| !a.is_whitespace())
+        }
         _ => true,
     }
 }
@@ -53,7 +58,9 @@ fn is_closing(sentence: &str, at: usize, c: char, open: char) -> bool {
         return false;
     }
     if c == '’' {
-        let after = sentence.get(at + c.len_utf8()..).and_then(|s| s.chars().next());
+        let after = sentence
+            .get(at + c.len_utf8()..)
+            .and_then(|s| s.chars().next());
         return after.is_none_or(|a| !a.is_alphabetic());
     }
     true
@@ -83,7 +90,11 @@ fn scan_quotes(sentences: &[&str]) -> Vec<RawQuote> {
                 Some((start_sentence, start, mark, text)) => {
                     if is_closing(sentence, at, c, *mark) {
                         text.push_str(sentence.get(content_from..at).unwrap_or_default());
-                        let end = if *start_sentence == index { at + c.len_utf8() } else { sentences.get(*start_sentence).map_or(0, |s| s.len()) };
+                        let end = if *start_sentence == index {
+                            at + c.len_utf8()
+                        } else {
+                            sentences.get(*start_sentence).map_or(0, |s| s.len())
+                        };
                         quotes.push(RawQuote {
                             sentence: *start_sentence,
                             start: *start,
@@ -114,21 +125,36 @@ fn scan_quotes(sentences: &[&str]) -> Vec<RawQuote> {
     }
     if let Some((start_sentence, start, _, text)) = open {
         let end = sentences.get(start_sentence).map_or(0, |s| s.len());
-        quotes.push(RawQuote { sentence: start_sentence, start, end, text, closes_in: sentences.len().saturating_sub(1), close_end: end });
+        quotes.push(RawQuote {
+            sentence: start_sentence,
+            start,
+            end,
+            text,
+            closes_in: sentences.len().saturating_sub(1),
+            close_end: end,
+        });
     }
     quotes
 }
 
 fn clean_text(text: &str) -> String {
     let trimmed = text.trim();
-    trimmed.strip_suffix(',').unwrap_or(trimmed).trim().to_string()
+    trimmed
+        .strip_suffix(',')
+        .unwrap_or(trimmed)
+        .trim()
+        .to_string()
 }
 
 /// Mentions outside any quote of the sentence.
 fn speaking_mentions(sentence: &str, quoted: &[(usize, usize)]) -> Vec<Mention> {
     find_mentions(sentence)
         .into_iter()
-        .filter(|m| !quoted.iter().any(|(a, b)| m.span.start >= *a && m.span.end <= *b))
+        .filter(|m| {
+            !quoted
+                .iter()
+                .any(|(a, b)| m.span.start >= *a && m.span.end <= *b)
+        })
         .collect()
 }
 
@@ -136,9 +162,54 @@ fn inside(at: usize, quoted: &[(usize, usize)]) -> bool {
     quoted.iter().any(|(a, b)| at >= *a && at < *b)
 }
 
+/// How far (bytes) from a quote an attributing verb may stand.
+const ATTRIBUTION_WINDOW: usize = 240;
+
 /// Who a sentence says is speaking: "X said", "said X", "according to X", "X stated";
-/// a subject pronoun gives `previous_subject`. Prefers the verb nearest `near`.
-fn attribution(sentence: &str, quoted: &[(usize, usize)], near: usize, previous_subject: Option<&str>) -> Option<String> {
+/// a subject pronoun gives `previous_subject`. Prefers the verb nearest `near`, and looks
+/// only within [`ATTRIBUTION_WINDOW`] bytes of it so long texts stay linear.
+fn attribution(
+    sentence: &str,
+    quoted: &[(usize, usize)],
+    around: (usize, usize),
+    previous_subject: Option<&str>,
+) -> Option<String> {
+    let near = around.1;
+    let window_start = around.0.min(near).saturating_sub(ATTRIBUTION_WINDOW);
+    let window_end = near.saturating_add(ATTRIBUTION_WINDOW);
+    let mut from = window_start.min(sentence.len());
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = window_end.min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = sentence.get(from..to).unwrap_or_default();
+    let shifted: Vec<(usize, usize)> = quoted
+        .iter()
+        .filter(|(a, b)| *b > from && *a < to)
+        .map(|(a, b)| {
+            (
+                a.saturating_sub(from),
+                b.saturating_sub(from).min(window.len()),
+            )
+        })
+        .collect();
+    attribution_in(
+        window,
+        &shifted,
+        near.saturating_sub(from),
+        previous_subject,
+    )
+}
+
+fn attribution_in(
+    sentence: &str,
+    quoted: &[(usize, usize)],
+    near: usize,
+    previous_subject: Option<&str>,
+) -> Option<String> {
     let tokens: Vec<Token<'_>> = tokenize(sentence);
     let mentions = speaking_mentions(sentence, quoted);
     let mut best: Option<(usize, String)> = None;
@@ -149,24 +220,33 @@ fn attribution(sentence: &str, quoted: &[(usize, usize)], near: usize, previous_
         let according = token.text.eq_ignore_ascii_case("according");
         let speaker = if according {
             // "according to [role] X": the first person after it, else the first name.
-            let after: Vec<&Mention> = mentions.iter().filter(|m| m.span.start > token.end && m.span.start <= token.end + 80).collect();
-            after.iter().find(|m| m.kind == EntityKind::Person).or(after.first()).map(|m| m.name.clone())
+            let after: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| m.span.start > token.end && m.span.start <= token.end + 80)
+                .collect();
+            after
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .or(after.first())
+                .map(|m| m.name.clone())
         } else {
             let before = mentions
                 .iter()
                 .filter(|m| m.span.end <= token.start)
-                .filter(|m| {
+                .rfind(|m| {
                     let gap = sentence.get(m.span.end..token.start).unwrap_or_default();
                     gap.split_whitespace().count() <= 3 && !gap.contains(['“', '”', '"', '.', ';'])
-                })
-                .next_back();
+                });
             let after = mentions.iter().find(|m| {
                 m.span.start >= token.end && {
                     let gap = sentence.get(token.end..m.span.start).unwrap_or_default();
                     gap.split_whitespace().count() <= 4 && !gap.contains(['“', '”', '"', ',', '.'])
                 }
             });
-            let pronoun = index.checked_sub(1).and_then(|i| tokens.get(i)).filter(|t| contains(SUBJECT_PRONOUNS, t.text));
+            let pronoun = index
+                .checked_sub(1)
+                .and_then(|i| tokens.get(i))
+                .filter(|t| contains(SUBJECT_PRONOUNS, t.text));
             match (before, pronoun, after) {
                 (Some(m), _, _) => Some(m.name.clone()),
                 (None, Some(_), _) => previous_subject.map(str::to_string),
@@ -194,7 +274,10 @@ fn is_statement(sentence: &str, start: usize, text: &str) -> bool {
     if before.is_empty() || before.ends_with([':', ',', '—', '–', '(']) {
         return true;
     }
-    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let last_word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
     contains(SPEECH_VERBS, last_word) || last_word.eq_ignore_ascii_case("that")
 }
 
@@ -237,13 +320,18 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
         .enumerate()
         .map(|(index, sentence)| {
             let ranges = quoted.get(index).cloned().unwrap_or_default();
-            speaking_mentions(sentence, &ranges).into_iter().find(|m| m.kind == EntityKind::Person).map(|m| m.name)
+            speaking_mentions(sentence, &ranges)
+                .into_iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .map(|m| m.name)
         })
         .collect();
     let mut results = Vec::new();
     let mut last_speaker: Option<String> = None;
     for quote in raw {
-        let Some(sentence) = paragraph_sentences.get(quote.sentence) else { continue };
+        let Some(sentence) = paragraph_sentences.get(quote.sentence) else {
+            continue;
+        };
         let text = clean_text(&quote.text);
         if text.is_empty() {
             continue;
@@ -255,11 +343,24 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
             .and_then(|i| subjects.get(i).cloned().flatten())
             .or_else(|| last_speaker.clone());
         let ranges = quoted.get(quote.sentence).cloned().unwrap_or_default();
-        let closing_sentence = paragraph_sentences.get(quote.closes_in).copied().unwrap_or_default();
+        let closing_sentence = paragraph_sentences
+            .get(quote.closes_in)
+            .copied()
+            .unwrap_or_default();
         let closing_ranges = quoted.get(quote.closes_in).cloned().unwrap_or_default();
-        let mut speaker = attribution(sentence, &ranges, quote.end, previous_subject.as_deref());
+        let mut speaker = attribution(
+            sentence,
+            &ranges,
+            (quote.start, quote.end),
+            previous_subject.as_deref(),
+        );
         if speaker.is_none() && quote.closes_in != quote.sentence {
-            speaker = attribution(closing_sentence, &closing_ranges, quote.close_end, previous_subject.as_deref());
+            speaker = attribution(
+                closing_sentence,
+                &closing_ranges,
+                (0, quote.close_end),
+                previous_subject.as_deref(),
+            );
         }
         if speaker.is_none() && !fragment {
             // "“...” / Leavitt said so on Friday.": a short attributing sentence after.
@@ -268,16 +369,19 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
                 let next_ranges = quoted.get(next_index).cloned().unwrap_or_default();
                 let opens_with_quote = next.trim_start().starts_with(['“', '"', '«']);
                 if !opens_with_quote {
-                    speaker = attribution(next, &next_ranges, 0, previous_subject.as_deref())
+                    speaker = attribution(next, &next_ranges, (0, 0), previous_subject.as_deref())
                         .filter(|_| next.split_whitespace().count() <= 12);
                 }
             }
             // "Peskov told reporters: “...”"
             if speaker.is_none()
-                && let Some(previous) = quote.sentence.checked_sub(1).and_then(|i| paragraph_sentences.get(i))
+                && let Some(previous) = quote
+                    .sentence
+                    .checked_sub(1)
+                    .and_then(|i| paragraph_sentences.get(i))
                 && previous.trim_end().ends_with(':')
             {
-                speaker = attribution(previous, &[], previous.len(), None);
+                speaker = attribution(previous, &[], (previous.len(), previous.len()), None);
             }
         }
         if speaker.is_some() {
@@ -285,7 +389,15 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
         }
         results.push((
             quote.sentence,
-            Quote { text, span: Span { start: quote.start, end: quote.end }, speaker, fragment },
+            Quote {
+                text,
+                span: Span {
+                    start: quote.start,
+                    end: quote.end,
+                },
+                speaker,
+                fragment,
+            },
         ));
     }
     results

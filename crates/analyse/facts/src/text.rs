@@ -54,7 +54,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         if !c.is_alphanumeric() {
             let end = start + c.len_utf8();
-            tokens.push(Token { start, end, text: &text[start..end] });
+            tokens.push(Token {
+                start,
+                end,
+                text: &text[start..end],
+            });
             index += 1;
             continue;
         }
@@ -90,8 +94,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
         }
-        let end = chars.get(last).map_or(text.len(), |&(at, ch)| at + ch.len_utf8());
-        tokens.push(Token { start, end, text: &text[start..end] });
+        let end = chars
+            .get(last)
+            .map_or(text.len(), |&(at, ch)| at + ch.len_utf8());
+        tokens.push(Token {
+            start,
+            end,
+            text: &text[start..end],
+        });
         index = last + 1;
     }
     tokens
@@ -159,13 +169,15 @@ pub fn singular(word: &str) -> String {
 /// True when a lower-case word looks like a plural noun ("soldiers", "bodies").
 pub fn looks_plural(word: &str) -> bool {
     let lower = word.to_lowercase();
-    matches!(lower.as_str(), "children" | "people" | "men" | "women" | "troops" | "police")
-        || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is")
-            && !lower.ends_with("ous"))
+    matches!(
+        lower.as_str(),
+        "children" | "people" | "men" | "women" | "troops" | "police"
+    ) || (lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !lower.ends_with("ous"))
 }
 
 #[cfg(test)]
@@ -181,11 +193,26 @@ mod tests {
         assert_eq!(
             words("The U.S. sent 6,000 troops, 1.5 tonnes; a month-long truce."),
             vec![
-                "The", "U.S", ".", "sent", "6,000", "troops", ",", "1.5", "tonnes", ";", "a",
-                "month-long", "truce", "."
+                "The",
+                "U.S",
+                ".",
+                "sent",
+                "6,000",
+                "troops",
+                ",",
+                "1.5",
+                "tonnes",
+                ";",
+                "a",
+                "month-long",
+                "truce",
+                "."
             ]
         );
-        assert_eq!(words("Zelensky’s “offer”"), vec!["Zelensky’s", "“", "offer", "”"]);
+        assert_eq!(
+            words("Zelensky’s “offer”"),
+            vec!["Zelensky’s", "“", "offer", "”"]
+        );
         assert_eq!(words("ends here.Next"), vec!["ends", "here", ".", "Next"]);
     }
 

@@ -43,39 +43,77 @@ pub struct TimeExpr {
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
 
 /// Time units in days.
 const UNITS: &[(&str, f64)] = &[
-    ("minute", 1.0 / 1440.0), ("minutes", 1.0 / 1440.0), ("hour", 1.0 / 24.0),
-    ("hours", 1.0 / 24.0), ("day", 1.0), ("days", 1.0), ("week", 7.0), ("weeks", 7.0),
-    ("fortnight", 14.0), ("month", 30.0), ("months", 30.0), ("year", 365.0), ("years", 365.0),
-    ("decade", 3650.0), ("decades", 3650.0),
+    ("minute", 1.0 / 1440.0),
+    ("minutes", 1.0 / 1440.0),
+    ("hour", 1.0 / 24.0),
+    ("hours", 1.0 / 24.0),
+    ("day", 1.0),
+    ("days", 1.0),
+    ("week", 7.0),
+    ("weeks", 7.0),
+    ("fortnight", 14.0),
+    ("month", 30.0),
+    ("months", 30.0),
+    ("year", 365.0),
+    ("years", 365.0),
+    ("decade", 3650.0),
+    ("decades", 3650.0),
 ];
 
 /// Words that put a weekday or month in the future.
-const FUTURE_MARKERS: &[&str] = &["will", "next", "scheduled", "expected", "due", "plans", "planned", "upcoming", "'ll", "shall", "set"];
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "next",
+    "scheduled",
+    "expected",
+    "due",
+    "plans",
+    "planned",
+    "upcoming",
+    "'ll",
+    "shall",
+    "set",
+];
 
 fn lower(tokens: &[Token<'_>], index: usize) -> String {
-    tokens.get(index).map(|t| t.text.to_lowercase()).unwrap_or_default()
+    tokens
+        .get(index)
+        .map(|t| t.text.to_lowercase())
+        .unwrap_or_default()
 }
 
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_lowercase();
     let prefix: String = word.chars().take(3).collect();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     if !is_month(&word) {
         return None;
     }
-    names.iter().position(|n| *n == prefix).map(|i| i as u32 + 1)
+    names
+        .iter()
+        .position(|n| *n == prefix)
+        .map(|i| i as u32 + 1)
 }
 
 fn unit_days(word: &str) -> Option<f64> {
     let word = word.to_lowercase();
-    UNITS.iter().find(|(name, _)| *name == word).map(|(_, days)| *days)
+    UNITS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, days)| *days)
 }
 
 fn day_number(text: &str) -> Option<u32> {
@@ -125,7 +163,12 @@ fn date(start: NaiveDate, end: NaiveDate) -> TimeKind {
 
 /// Part of a month named before it: "early", "mid", "late", "the end of".
 fn month_part(tokens: &[Token<'_>], month_index: usize) -> (Option<(u32, u32)>, usize) {
-    let word = |offset: usize| month_index.checked_sub(offset).map(|i| lower(tokens, i)).unwrap_or_default();
+    let word = |offset: usize| {
+        month_index
+            .checked_sub(offset)
+            .map(|i| lower(tokens, i))
+            .unwrap_or_default()
+    };
     let parts: &[(&[&str], (u32, u32))] = &[
         (&["the", "end", "of"], (21, 31)),
         (&["end", "of"], (21, 31)),
@@ -138,7 +181,11 @@ fn month_part(tokens: &[Token<'_>], month_index: usize) -> (Option<(u32, u32)>, 
         (&["late"], (21, 31)),
     ];
     for (words, range) in parts {
-        let matched = words.iter().rev().enumerate().all(|(offset, w)| word(offset + 1) == *w);
+        let matched = words
+            .iter()
+            .rev()
+            .enumerate()
+            .all(|(offset, w)| word(offset + 1) == *w);
         if matched {
             return (Some(*range), month_index - words.len());
         }
@@ -156,7 +203,11 @@ fn month_span(year: i32, month: u32, part: Option<(u32, u32)>) -> Option<TimeKin
 
 /// "May 16", "May 16, 2025", "June 20 and 30", "June 20-30", "February 2022", "late June",
 /// "mid-June", "16 May 2025".
-fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<NaiveDate>) -> Option<(Vec<Found>, usize)> {
+fn month_expressions(
+    tokens: &[Token<'_>],
+    index: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(Vec<Found>, usize)> {
     let token = tokens.get(index)?;
     // "mid-June" is one token.
     let (month_word, glued_part) = match token.text.split_once('-') {
@@ -170,10 +221,26 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
     // "May" the verb: a capitalised May followed by a verb-like word is not a month.
     if month == 5 && month_word.len() == 3 {
         let next = lower(tokens, index + 1);
-        let previous = if index > 0 { lower(tokens, index - 1) } else { String::new() };
+        let previous = if index > 0 {
+            lower(tokens, index - 1)
+        } else {
+            String::new()
+        };
         let date_like = day_number(&next).is_some()
             || year_number(&next).is_some()
-            || matches!(previous.as_str(), "in" | "of" | "early" | "late" | "mid" | "since" | "until" | "by" | "last" | "next" | "this");
+            || matches!(
+                previous.as_str(),
+                "in" | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "last"
+                    | "next"
+                    | "this"
+            );
         if !date_like {
             return None;
         }
@@ -183,7 +250,11 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
     // Day before the month: "16 May 2025".
     let day_before = index.checked_sub(1).and_then(|i| {
         let text = tokens.get(i)?.text;
-        day_number(text).filter(|_| text.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic()) && part.is_none())
+        day_number(text).filter(|_| {
+            text.chars()
+                .all(|c| c.is_ascii_digit() || c.is_alphabetic())
+                && part.is_none()
+        })
     });
     let mut cursor = index + 1;
     let mut days: Vec<(u32, usize)> = Vec::new();
@@ -197,7 +268,8 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
             days.push((a, cursor));
             range_end = Some(b);
             cursor += 1;
-        } else if let Some(day) = day_number(next.text).filter(|_| year_number(next.text).is_none()) {
+        } else if let Some(day) = day_number(next.text).filter(|_| year_number(next.text).is_none())
+        {
             days.push((day, cursor));
             cursor += 1;
             // "June 20 and 30", "June 20 to 30", "June 20-30" (spaced dash)
@@ -230,7 +302,11 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
         year = Some(found_year);
         cursor = year_at + 1;
     }
-    let first_index = if day_before.is_some() { index - 1 } else { part_start.min(index) };
+    let first_index = if day_before.is_some() {
+        index - 1
+    } else {
+        part_start.min(index)
+    };
     let resolve_year = |day: u32| year.or_else(|| reference.map(|r| nearest_year(r, month, day)));
     let mut found = Vec::new();
     if days.is_empty() {
@@ -238,7 +314,11 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
             Some(year) => month_span(year, month, part)?,
             None => TimeKind::Unresolved,
         };
-        found.push(Found { first: first_index, last: cursor - 1, kind });
+        found.push(Found {
+            first: first_index,
+            last: cursor - 1,
+            kind,
+        });
         return Some((found, cursor));
     }
     let days_count = days.len();
@@ -246,13 +326,20 @@ fn month_expressions(tokens: &[Token<'_>], index: usize, reference: Option<Naive
         let kind = match resolve_year(day) {
             Some(year) => {
                 let start = NaiveDate::from_ymd_opt(year, month, day)?;
-                let end = range_end.and_then(|d| NaiveDate::from_ymd_opt(year, month, d)).filter(|e| *e >= start).unwrap_or(start);
+                let end = range_end
+                    .and_then(|d| NaiveDate::from_ymd_opt(year, month, d))
+                    .filter(|e| *e >= start)
+                    .unwrap_or(start);
                 date(start, end)
             }
             None => TimeKind::Unresolved,
         };
         let is_last = position + 1 == days_count;
-        let first = if position == 0 { first_index } else { day_index };
+        let first = if position == 0 {
+            first_index
+        } else {
+            day_index
+        };
         let last = if is_last { cursor - 1 } else { day_index };
         found.push(Found { first, last, kind });
     }
@@ -273,15 +360,27 @@ fn shift_days(reference: NaiveDate, days: i64) -> Option<NaiveDate> {
 }
 
 /// "Monday", "last Friday", "next Tuesday".
-fn weekday_expression(tokens: &[Token<'_>], index: usize, reference: Option<NaiveDate>) -> Option<(Found, usize)> {
+fn weekday_expression(
+    tokens: &[Token<'_>],
+    index: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(Found, usize)> {
     let token = tokens.get(index)?;
     if !token.is_capitalised() {
         return None;
     }
     let word = token.text.to_lowercase();
     let weekday = WEEKDAYS.iter().find(|(name, _)| *name == word)?.1;
-    let previous = if index > 0 { lower(tokens, index - 1) } else { String::new() };
-    let first = if matches!(previous.as_str(), "last" | "next" | "this" | "on") { index - 1 } else { index };
+    let previous = if index > 0 {
+        lower(tokens, index - 1)
+    } else {
+        String::new()
+    };
+    let first = if matches!(previous.as_str(), "last" | "next" | "this" | "on") {
+        index - 1
+    } else {
+        index
+    };
     let kind = match reference {
         None => TimeKind::Unresolved,
         Some(reference) => {
@@ -302,13 +401,23 @@ fn weekday_expression(tokens: &[Token<'_>], index: usize, reference: Option<Naiv
             date(day, day)
         }
     };
-    Some((Found { first, last: index, kind }, index + 1))
+    Some((
+        Found {
+            first,
+            last: index,
+            kind,
+        },
+        index + 1,
+    ))
 }
 
 fn period_of(reference: NaiveDate, unit: &str, shift: i32) -> Option<TimeKind> {
     match unit {
         "week" => {
-            let monday = shift_days(reference, -(reference.weekday().num_days_from_monday() as i64))?;
+            let monday = shift_days(
+                reference,
+                -(reference.weekday().num_days_from_monday() as i64),
+            )?;
             let start = shift_days(monday, 7 * shift as i64)?;
             Some(date(start, shift_days(start, 6)?))
         }
@@ -323,14 +432,21 @@ fn period_of(reference: NaiveDate, unit: &str, shift: i32) -> Option<TimeKind> {
         }
         "year" => {
             let year = reference.year() + shift;
-            Some(date(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+            Some(date(
+                NaiveDate::from_ymd_opt(year, 1, 1)?,
+                NaiveDate::from_ymd_opt(year, 12, 31)?,
+            ))
         }
         _ => None,
     }
 }
 
 /// "today", "yesterday", "last month", "this week", "earlier this year", "in the coming week".
-fn relative_expression(tokens: &[Token<'_>], index: usize, reference: Option<NaiveDate>) -> Option<(Found, usize)> {
+fn relative_expression(
+    tokens: &[Token<'_>],
+    index: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(Found, usize)> {
     let word = lower(tokens, index);
     let single = match word.as_str() {
         "today" | "tonight" => Some(0),
@@ -342,7 +458,14 @@ fn relative_expression(tokens: &[Token<'_>], index: usize, reference: Option<Nai
         let kind = reference
             .and_then(|r| shift_days(r, offset))
             .map_or(TimeKind::Unresolved, |d| date(d, d));
-        return Some((Found { first: index, last: index, kind }, index + 1));
+        return Some((
+            Found {
+                first: index,
+                last: index,
+                kind,
+            },
+            index + 1,
+        ));
     }
     // "last/this/next week|month|year", optionally after "earlier"/"later".
     if matches!(word.as_str(), "last" | "this" | "next" | "past") {
@@ -353,24 +476,45 @@ fn relative_expression(tokens: &[Token<'_>], index: usize, reference: Option<Nai
                 "next" => 1,
                 _ => 0,
             };
-            let previous = if index > 0 { lower(tokens, index - 1) } else { String::new() };
-            let first = if matches!(previous.as_str(), "earlier" | "later") { index - 1 } else { index };
+            let previous = if index > 0 {
+                lower(tokens, index - 1)
+            } else {
+                String::new()
+            };
+            let first = if matches!(previous.as_str(), "earlier" | "later") {
+                index - 1
+            } else {
+                index
+            };
             let kind = reference
                 .and_then(|r| {
                     let whole = period_of(r, &unit, if word == "past" { 0 } else { shift })?;
                     // "the past week": the seven days before the reference.
                     if word == "past" {
-                        let length = match unit.as_str() { "week" => 7, "month" => 30, _ => 365 };
+                        let length = match unit.as_str() {
+                            "week" => 7,
+                            "month" => 30,
+                            _ => 365,
+                        };
                         return Some(date(shift_days(r, -length)?, r));
                     }
                     match (previous.as_str(), whole) {
-                        ("earlier", TimeKind::Date { start, .. }) if shift == 0 => Some(date(start, r)),
+                        ("earlier", TimeKind::Date { start, .. }) if shift == 0 => {
+                            Some(date(start, r))
+                        }
                         ("later", TimeKind::Date { end, .. }) if shift == 0 => Some(date(r, end)),
                         (_, kind) => Some(kind),
                     }
                 })
                 .unwrap_or(TimeKind::Unresolved);
-            return Some((Found { first, last: index + 1, kind }, index + 2));
+            return Some((
+                Found {
+                    first,
+                    last: index + 1,
+                    kind,
+                },
+                index + 2,
+            ));
         }
     }
     // "in the coming days/week/weeks/months", "in the next few days".
@@ -385,25 +529,53 @@ fn relative_expression(tokens: &[Token<'_>], index: usize, reference: Option<Nai
             "months" => Some((1, 180)),
             _ => None,
         }?;
-        let first = if index >= 2 && lower(tokens, index - 1) == "the" && lower(tokens, index - 2) == "in" { index - 2 } else { index };
+        let first = if index >= 2
+            && lower(tokens, index - 1) == "the"
+            && lower(tokens, index - 2) == "in"
+        {
+            index - 2
+        } else {
+            index
+        };
         let kind = reference
             .and_then(|r| Some(date(shift_days(r, days.0)?, shift_days(r, days.1)?)))
             .unwrap_or(TimeKind::Unresolved);
-        return Some((Found { first, last: unit_index, kind }, unit_index + 1));
+        return Some((
+            Found {
+                first,
+                last: unit_index,
+                kind,
+            },
+            unit_index + 1,
+        ));
     }
     None
 }
 
 /// "three years", "two to three days", "over seven weeks", "just over an hour", "30-day",
 /// "month-long", "within 100 days"; with "ago"/"prior"/"earlier" a date before the reference.
-fn duration_expression(tokens: &[Token<'_>], index: usize, reference: Option<NaiveDate>) -> Option<(Found, usize)> {
+fn duration_expression(
+    tokens: &[Token<'_>],
+    index: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(Found, usize)> {
     let token = tokens.get(index)?;
     // "month-long", "year-long", "week-long"
     if let Some(unit) = token.text.to_lowercase().strip_suffix("-long")
         && let Some(days) = unit_days(unit)
     {
-        let kind = TimeKind::Duration { low_days: days, high_days: days };
-        return Some((Found { first: index, last: index, kind }, index + 1));
+        let kind = TimeKind::Duration {
+            low_days: days,
+            high_days: days,
+        };
+        return Some((
+            Found {
+                first: index,
+                last: index,
+                kind,
+            },
+            index + 1,
+        ));
     }
     let word = token.text.to_lowercase();
     let (read, unit_days_value, unit_index) = if (word == "a" || word == "an")
@@ -423,7 +595,9 @@ fn duration_expression(tokens: &[Token<'_>], index: usize, reference: Option<Nai
         None => (unit_days_value, unit_days_value),
     };
     let mut first = read.as_ref().map_or(index, |r| r.start);
-    let exact = read.as_ref().is_none_or(|r| r.approx == Approximation::Exact);
+    let exact = read
+        .as_ref()
+        .is_none_or(|r| r.approx == Approximation::Exact);
     if exact && let Some((hedge, hedge_start)) = hedge_before(tokens, first) {
         (low, high) = hedged_bounds(hedge, low);
         first = hedge_start;
@@ -445,7 +619,10 @@ fn duration_expression(tokens: &[Token<'_>], index: usize, reference: Option<Nai
         };
         return Some((Found { first, last, kind }, last + 1));
     }
-    let kind = TimeKind::Duration { low_days: low, high_days: high };
+    let kind = TimeKind::Duration {
+        low_days: low,
+        high_days: high,
+    };
     Some((Found { first, last, kind }, last + 1))
 }
 
@@ -457,8 +634,18 @@ fn year_expression(tokens: &[Token<'_>], index: usize) -> Option<(Found, usize)>
     if next == "%" || next == "people" || crate::text::looks_plural(&next) && next != "as" {
         return None;
     }
-    let kind = date(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?);
-    Some((Found { first: index, last: index, kind }, index + 1))
+    let kind = date(
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    );
+    Some((
+        Found {
+            first: index,
+            last: index,
+            kind,
+        },
+        index + 1,
+    ))
 }
 
 /// Finds the dates and durations in one sentence.
@@ -505,7 +692,14 @@ pub fn find_times(sentence: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr>
         .filter_map(|f| {
             let (first, last) = (tokens.get(f.first)?, tokens.get(f.last)?);
             let text = sentence.get(first.start..last.end)?.to_string();
-            Some(TimeExpr { span: Span { start: first.start, end: last.end }, kind: f.kind, text })
+            Some(TimeExpr {
+                span: Span {
+                    start: first.start,
+                    end: last.end,
+                },
+                kind: f.kind,
+                text,
+            })
         })
         .collect()
 }

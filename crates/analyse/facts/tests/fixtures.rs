@@ -19,7 +19,10 @@ fn text<'a>(case: &'a Value, key: &str) -> &'a str {
 }
 
 fn expected(case: &Value) -> Vec<Value> {
-    case.get("expect").and_then(Value::as_array).cloned().unwrap_or_default()
+    case.get("expect")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn exact(case: &Value) -> bool {
@@ -40,7 +43,12 @@ struct Tally {
 
 impl Tally {
     fn new() -> Self {
-        Self { expected: 0, matched: 0, extra: 0, failures: Vec::new() }
+        Self {
+            expected: 0,
+            matched: 0,
+            extra: 0,
+            failures: Vec::new(),
+        }
     }
 
     fn finish(self, what: &str) {
@@ -48,7 +56,11 @@ impl Tally {
             "{what}: {}/{} expected items found, {} unexpected in exact cases",
             self.matched, self.expected, self.extra
         );
-        assert!(self.failures.is_empty(), "{what}:\n{}", self.failures.join("\n"));
+        assert!(
+            self.failures.is_empty(),
+            "{what}:\n{}",
+            self.failures.join("\n")
+        );
     }
 }
 
@@ -64,25 +76,36 @@ fn mentions_match_fixtures() {
             let hit = found.iter().any(|m| {
                 m.name == text(want, "name")
                     && m.kind.as_str() == text(want, "kind")
-                    && want.get("role").is_none_or(|r| m.role.as_deref() == r.as_str())
-                    && want.get("metonym").is_none_or(|r| Some(m.metonym) == r.as_bool())
+                    && want
+                        .get("role")
+                        .is_none_or(|r| m.role.as_deref() == r.as_str())
+                    && want
+                        .get("metonym")
+                        .is_none_or(|r| Some(m.metonym) == r.as_bool())
             });
             if hit {
                 tally.matched += 1;
             } else {
-                tally.failures.push(format!("missing {want} in {sentence:?}: found {found:?}"));
+                tally
+                    .failures
+                    .push(format!("missing {want} in {sentence:?}: found {found:?}"));
             }
         }
         if exact(&case) {
             for mention in &found {
                 if !wanted.iter().any(|w| text(w, "name") == mention.name) {
                     tally.extra += 1;
-                    tally.failures.push(format!("unexpected {mention:?} in {sentence:?}"));
+                    tally
+                        .failures
+                        .push(format!("unexpected {mention:?} in {sentence:?}"));
                 }
             }
         }
         for mention in &found {
-            assert_eq!(sentence.get(mention.span.start..mention.span.end), Some(mention.surface.as_str()));
+            assert_eq!(
+                sentence.get(mention.span.start..mention.span.end),
+                Some(mention.surface.as_str())
+            );
         }
     }
     tally.finish("mentions");
@@ -101,32 +124,43 @@ fn quantities_match_fixtures() {
             let hit = found.iter().any(|q| {
                 let approx = serde_json::to_value(q.approx).ok();
                 let scope = q.scope.and_then(|s| serde_json::to_value(s).ok());
-                want.get("text").is_none_or(|t| sentence.get(q.span.start..q.span.end) == t.as_str())
+                want.get("text")
+                    .is_none_or(|t| sentence.get(q.span.start..q.span.end) == t.as_str())
                     && number("value").is_none_or(|v| q.value.is_some_and(|found| close(found, v)))
                     && number("low").is_none_or(|v| close(q.low, v))
                     && number("high").is_none_or(|v| close(q.high, v))
                     && want.get("open_high").is_none_or(|_| q.high.is_infinite())
-                    && want.get("approx").is_none_or(|a| approx.as_ref() == Some(a))
-                    && want.get("unit").is_none_or(|u| q.unit.as_deref() == u.as_str())
+                    && want
+                        .get("approx")
+                        .is_none_or(|a| approx.as_ref() == Some(a))
+                    && want
+                        .get("unit")
+                        .is_none_or(|u| q.unit.as_deref() == u.as_str())
                     && want.get("of").is_none_or(|u| q.of.as_deref() == u.as_str())
                     && want.get("scope").is_none_or(|s| scope.as_ref() == Some(s))
             });
             if hit {
                 tally.matched += 1;
             } else {
-                tally.failures.push(format!("missing {want} in {sentence:?}: found {found:?}"));
+                tally
+                    .failures
+                    .push(format!("missing {want} in {sentence:?}: found {found:?}"));
             }
         }
         if exact(&case) && found.len() > wanted.len() {
             tally.extra += found.len() - wanted.len();
-            tally.failures.push(format!("unexpected quantities in {sentence:?}: {found:?}"));
+            tally
+                .failures
+                .push(format!("unexpected quantities in {sentence:?}: {found:?}"));
         }
     }
     tally.finish("quantities");
 }
 
 fn day(value: &Value) -> Option<NaiveDate> {
-    value.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    value
+        .as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 #[test]
@@ -140,7 +174,9 @@ fn times_match_fixtures() {
             tally.expected += 1;
             let number = |key: &str| want.get(key).and_then(Value::as_f64);
             let hit = found.iter().any(|t| {
-                let text_ok = want.get("text").is_none_or(|w| t.text == w.as_str().unwrap_or_default());
+                let text_ok = want
+                    .get("text")
+                    .is_none_or(|w| t.text == w.as_str().unwrap_or_default());
                 let kind_ok = match t.kind {
                     TimeKind::Date { start, end } => {
                         want.get("start").is_none_or(|w| day(w) == Some(start))
@@ -148,12 +184,17 @@ fn times_match_fixtures() {
                             && want.get("low_days").is_none()
                             && want.get("unresolved").is_none()
                     }
-                    TimeKind::Duration { low_days, high_days } => {
+                    TimeKind::Duration {
+                        low_days,
+                        high_days,
+                    } => {
                         want.get("start").is_none()
                             && want.get("unresolved").is_none()
                             && number("low_days").is_none_or(|v| (low_days - v).abs() < 0.01)
                             && number("high_days").is_none_or(|v| (high_days - v).abs() < 0.01)
-                            && want.get("open_high").is_none_or(|_| high_days.is_infinite())
+                            && want
+                                .get("open_high")
+                                .is_none_or(|_| high_days.is_infinite())
                     }
                     TimeKind::Unresolved => want.get("unresolved").is_some(),
                 };
@@ -162,7 +203,9 @@ fn times_match_fixtures() {
             if hit {
                 tally.matched += 1;
             } else {
-                tally.failures.push(format!("missing {want} in {sentence:?}: found {found:?}"));
+                tally
+                    .failures
+                    .push(format!("missing {want} in {sentence:?}: found {found:?}"));
             }
         }
     }
@@ -183,21 +226,33 @@ fn quotes_match_fixtures() {
         for want in &wanted {
             tally.expected += 1;
             let hit = found.iter().any(|(index, q)| {
-                want.get("sentence").and_then(Value::as_u64).is_none_or(|s| s as usize == *index)
-                    && want.get("text").is_none_or(|t| q.text == t.as_str().unwrap_or_default())
-                    && want.get("speaker").is_none_or(|s| q.speaker.as_deref() == s.as_str())
+                want.get("sentence")
+                    .and_then(Value::as_u64)
+                    .is_none_or(|s| s as usize == *index)
+                    && want
+                        .get("text")
+                        .is_none_or(|t| q.text == t.as_str().unwrap_or_default())
+                    && want
+                        .get("speaker")
+                        .is_none_or(|s| q.speaker.as_deref() == s.as_str())
                     && want.get("no_speaker").is_none_or(|_| q.speaker.is_none())
-                    && want.get("fragment").is_none_or(|f| Some(q.fragment) == f.as_bool())
+                    && want
+                        .get("fragment")
+                        .is_none_or(|f| Some(q.fragment) == f.as_bool())
             });
             if hit {
                 tally.matched += 1;
             } else {
-                tally.failures.push(format!("missing {want} in {sentences:?}: found {found:?}"));
+                tally
+                    .failures
+                    .push(format!("missing {want} in {sentences:?}: found {found:?}"));
             }
         }
         if wanted.is_empty() && !found.is_empty() {
             tally.extra += found.len();
-            tally.failures.push(format!("unexpected quotes in {sentences:?}: {found:?}"));
+            tally
+                .failures
+                .push(format!("unexpected quotes in {sentences:?}: {found:?}"));
         }
     }
     tally.finish("quotes");
