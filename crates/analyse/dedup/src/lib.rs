@@ -15,8 +15,9 @@
 //!   [`DedupOptions::rewrite_min_aligned`] pairs, cover at least
 //!   [`DedupOptions::rewrite_min_share`] of the shorter article's content sentences and
 //!   [`DedupOptions::rewrite_min_order`] of all aligned pairs; and at least
-//!   [`DedupOptions::rewrite_min_phrase_share`] of one article's word 4-grams must appear
-//!   verbatim in the other. Independent reports of one event share names, numbers and a few
+//!   [`DedupOptions::rewrite_min_phrase_share`] of one article's word 4-grams (outside
+//!   quotations) must appear verbatim in the other. Aligned pairs that are quotations on both sides do not count
+//!   (two reports quoting one speech share a speaker, not a text). Independent reports of one event share names, numbers and a few
 //!   loosely similar sentences, but neither this ordered correspondence nor as many exact
 //!   phrases. Candidates come from an inverted index over rare content words (top-k per
 //!   article).
@@ -175,7 +176,7 @@ impl Default for DedupOptions {
             minhash_bands: 12,
             minhash_rows: 4,
             candidates_per_article: 5,
-            align_threshold: 0.25,
+            align_threshold: 0.2,
             partial_threshold: 0.15,
             partial_containment: 0.5,
             min_sentence_words: 5,
@@ -218,7 +219,8 @@ struct Prepared<'a> {
     article: &'a Article,
     text_hash: u64,
     shingles: Vec<u64>,
-    /// Distinct word phrases for the phrase-reuse test, sorted.
+    /// Distinct word phrases of the sentences that are not quotations, for the phrase-reuse
+    /// test, sorted.
     phrases: Vec<u64>,
     /// Distinct words that are not stop words, for the rare-word index, sorted.
     content_words: Vec<u64>,
@@ -237,6 +239,29 @@ struct Sentences<'a> {
     specificity: usize,
 }
 
+/// From this share of quoted words a sentence counts as a quotation. Two reports quoting the
+/// same speech share those sentences because they share a speaker, not because one copied
+/// the other, so aligned quotation pairs do not count as evidence of a rewrite.
+const QUOTATION_SHARE: f64 = 0.5;
+
+/// Word hashes of the sentences of `text` that are not quotations: the text's own wording,
+/// for the phrase-reuse test (shared quotations show a shared speaker, not copying).
+fn narrative_words(text: &str) -> Vec<u64> {
+    text::split_sentences(text)
+        .into_iter()
+        .filter(|sentence| text::quoted_word_share(sentence) < QUOTATION_SHARE)
+        .flat_map(|sentence| text::word_and_content_hashes(sentence).0)
+        .collect()
+}
+
+impl Sentences<'_> {
+    fn is_quoted(&self, index: usize) -> bool {
+        self.profiles
+            .get(index)
+            .is_some_and(|p| p.quoted_share >= QUOTATION_SHARE)
+    }
+}
+
 impl<'a> Prepared<'a> {
     fn new(article: &'a Article, options: &DedupOptions) -> Self {
         let (words, mut content_words) = text::word_and_content_hashes(&article.text);
@@ -246,7 +271,7 @@ impl<'a> Prepared<'a> {
             article,
             text_hash: candidates::hash_words(&words),
             shingles: candidates::shingles(&words, options.shingle_words),
-            phrases: candidates::shingles(&words, options.phrase_words),
+            phrases: candidates::shingles(&narrative_words(&article.text), options.phrase_words),
             content_words,
             min_sentence_words: options.min_sentence_words,
             sentences: OnceLock::new(),
@@ -406,6 +431,8 @@ fn compare<'a>(
         .filter(|pair| {
             x_sentences.is_content.get(pair.copy_sentence) == Some(&true)
                 && y_sentences.is_content.get(pair.original_sentence) == Some(&true)
+                && !(x_sentences.is_quoted(pair.copy_sentence)
+                    && y_sentences.is_quoted(pair.original_sentence))
         })
         .copied()
         .collect();

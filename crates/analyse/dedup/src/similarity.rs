@@ -2,7 +2,9 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::text::{for_each_word, is_number, is_stop_word, normalise_word_into, stem};
+use crate::text::{
+    for_each_word, is_number, is_stop_word, normalise_word_into, quoted_word_share, stem,
+};
 
 /// How much a stop word counts in the weighted stem overlap, relative to a content word:
 /// enough that "the" matches help a little, not enough that two unrelated sentences sharing
@@ -40,6 +42,8 @@ pub(crate) struct SentenceProfile {
     bigrams: Vec<u64>,
     /// Number of words.
     pub(crate) word_count: usize,
+    /// Share of the words inside quotation marks.
+    pub(crate) quoted_share: f64,
 }
 
 impl SentenceProfile {
@@ -116,6 +120,7 @@ impl SentenceProfile {
             words,
             bigrams,
             word_count,
+            quoted_share: quoted_word_share(sentence),
         }
     }
 

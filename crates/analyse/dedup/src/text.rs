@@ -98,6 +98,70 @@ fn ends_with_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Share of the words of `sentence` that stand inside quotation marks. A closing mark with
+/// no opening one before it means the sentence began inside a quotation (quotes run across
+/// sentences), so the words before it count as quoted; an opening mark with no closing one
+/// quotes the rest. A straight `"` opens after whitespace or at the start, else it closes.
+pub(crate) fn quoted_word_share(sentence: &str) -> f64 {
+    let mut marks: Vec<(usize, bool)> = Vec::new();
+    let mut previous: Option<char> = None;
+    for (byte, c) in sentence.char_indices() {
+        let opens = match c {
+            '“' | '„' | '«' => Some(true),
+            '”' | '»' => Some(false),
+            '"' => Some(previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['))),
+            _ => None,
+        };
+        if let Some(opens) = opens {
+            marks.push((byte, opens));
+        }
+        previous = Some(c);
+    }
+    if marks.is_empty() {
+        return 0.0;
+    }
+    let base = sentence.as_ptr() as usize;
+    let mut next_mark = marks.iter().peekable();
+    let (mut inside, mut seen_open) = (false, false);
+    let (mut total, mut quoted, mut unquoted_before_any_mark) = (0usize, 0usize, 0usize);
+    let mut any_mark_seen = false;
+    for_each_word(sentence, |word| {
+        let offset = (word.as_ptr() as usize).saturating_sub(base);
+        while let Some(&&(position, opens)) = next_mark.peek() {
+            if position > offset {
+                break;
+            }
+            if opens {
+                inside = true;
+                seen_open = true;
+            } else if inside {
+                inside = false;
+            } else if !seen_open && !any_mark_seen {
+                // The sentence started inside a quotation.
+                quoted += unquoted_before_any_mark;
+            }
+            any_mark_seen = true;
+            next_mark.next();
+        }
+        total += 1;
+        if inside {
+            quoted += 1;
+        } else if !any_mark_seen {
+            unquoted_before_any_mark += 1;
+        }
+    });
+    // A closing mark after the last word (“... they do.”) with no opening one before it.
+    let closes_at_end = next_mark.any(|&(_, opens)| !opens);
+    if closes_at_end && !seen_open && !any_mark_seen {
+        quoted += unquoted_before_any_mark;
+    }
+    if total == 0 {
+        0.0
+    } else {
+        quoted.min(total) as f64 / total as f64
+    }
+}
+
 /// Calls `visit` with every word of `text`: maximal runs of letters and digits, where a comma
 /// or full stop between two digits stays inside the word ("6,000", "1.5").
 pub(crate) fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(&'a str)) {
@@ -369,6 +433,17 @@ mod tests {
             split_sentences(text),
             vec!["Zelensky called it a \"farce.\"", "Russia denied it."]
         );
+    }
+
+    #[test]
+    fn quoted_share_follows_quotation_marks() {
+        assert_eq!(quoted_word_share("The talks ended on Monday."), 0.0);
+        let full = quoted_word_share("“Let’s see how good they do,” Mr. Trump said.");
+        assert!(full > 0.6 && full < 0.9, "{full}");
+        assert!(quoted_word_share("He called it \"a farce\" and left the room early.") < 0.3);
+        // Continues a quotation opened in the previous sentence.
+        assert!(quoted_word_share("We will not leave anyone behind,” he said.") > 0.6);
+        assert!(quoted_word_share("“We will not leave anyone behind.") == 1.0);
     }
 
     #[test]
