@@ -10,7 +10,10 @@ use corroborate_text::{clean_text, detect_language, normalise, sentences};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../examples/istanbul-talks-2025");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../examples/istanbul-talks-2025"
+        );
         for entry in std::fs::read_dir(dir)? {
             paths.push(entry?.path().display().to_string());
         }
@@ -26,7 +29,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let repeats = (8_000_000 / corpus_bytes).max(1);
     let total = corpus_bytes * repeats;
-    println!("{} documents, {corpus_bytes} bytes, repeated {repeats}x = {:.1} MB", documents.len(), total as f64 / 1e6);
+    println!(
+        "{} documents, {corpus_bytes} bytes, repeated {repeats}x = {:.1} MB",
+        documents.len(),
+        total as f64 / 1e6
+    );
 
     let measure = |name: &str, work: &dyn Fn(&str) -> usize| {
         let started = Instant::now();
@@ -37,11 +44,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let seconds = started.elapsed().as_secs_f64();
-        println!("{name:<16} {:>8.1} MB/s  ({seconds:.3} s, checksum {checksum})", total as f64 / 1e6 / seconds);
+        println!(
+            "{name:<16} {:>8.1} MB/s  ({seconds:.3} s, checksum {checksum})",
+            total as f64 / 1e6 / seconds
+        );
     };
     measure("normalise", &|text| normalise(text).len());
     measure("clean_text", &|text| clean_text(text, None).text.len());
     measure("sentences", &|text| sentences(text).len());
-    measure("detect_language", &|text| detect_language(text).map_or(0, |code| code.len()));
+    measure("detect_language", &|text| {
+        detect_language(text).map_or(0, |code| code.len())
+    });
     Ok(())
 }

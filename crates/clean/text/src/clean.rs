@@ -82,14 +82,15 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
     mark_author_boxes(&views, &mut verdicts);
     let title = match known_title {
         Some(known) => {
-            mark_title_repeats(&views, &mut verdicts, &title_key(known), None);
+            let known_key = LineView::new(known).words_key;
+            mark_title_repeats(&views, &mut verdicts, &known_key, None);
             None
         }
         None => find_title(&layout, &views, &mut verdicts),
     };
     let first_is_text = matches!(verdicts.first(), Some(Verdict::Keep | Verdict::Title));
     if let (Some(first), true) = (views.first(), first_is_text) {
-        let first_key = title_key(&first.body);
+        let first_key = first.words_key.clone();
         mark_title_repeats(&views, &mut verdicts, &first_key, Some(0));
     }
     let source = mark_tail(&views, &mut verdicts);
@@ -218,17 +219,7 @@ fn mark_author_boxes(views: &[LineView], verdicts: &mut [Verdict]) {
     }
 }
 
-/// Comparison key for titles: lower-case alphanumeric words joined by single spaces.
-fn title_key(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ")
-}
-
-/// Marks every line equal (by [`title_key`]) to `key` as a repeated title, except `skip` and
+/// Marks every line equal (by its words) to `key` as a repeated title, except `skip` and
 /// lines already judged junk for another reason.
 fn mark_title_repeats(
     views: &[LineView],
@@ -240,7 +231,7 @@ fn mark_title_repeats(
         return;
     }
     for (index, (view, verdict)) in views.iter().zip(verdicts.iter_mut()).enumerate() {
-        if Some(index) != skip && *verdict == Verdict::Keep && title_key(&view.body) == key {
+        if Some(index) != skip && *verdict == Verdict::Keep && view.words_key == key {
             *verdict = Verdict::Remove(RemovalReason::RepeatedTitle);
         }
     }
@@ -271,11 +262,11 @@ fn find_title(layout: &Layout, views: &[LineView], verdicts: &mut [Verdict]) -> 
     }
     let next_kept =
         (first + 1..views.len()).find(|index| verdicts.get(*index) == Some(&Verdict::Keep))?;
-    let key = title_key(&view.body);
+    let key = view.words_key.clone();
     let repeated = views
         .iter()
         .enumerate()
-        .any(|(index, other)| index != first && title_key(&other.body) == key);
+        .any(|(index, other)| index != first && other.words_key == key);
     let stands_alone = layout.blank_line_paragraphs && layout.block_len(first) == 1;
     let next = views.get(next_kept)?;
     let introduces_prose = next.ends_sentence && next.word_count() >= 2 * words && words <= 15;

@@ -17,6 +17,8 @@ pub(crate) struct LineView {
     pub(crate) key: String,
     /// Lower-case alphanumeric words of the line.
     pub(crate) words: Vec<String>,
+    /// `words` joined by single spaces: the line compared by its words alone, for titles.
+    pub(crate) words_key: String,
     /// Whether the line is a list item.
     pub(crate) list_item: bool,
     /// Whether the line ends with sentence punctuation.
@@ -42,18 +44,20 @@ impl LineView {
         let key = plain
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_owned();
-        let words = plain
+        let words: Vec<String> = plain
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
             .map(|word| word.trim_matches('\''))
             .filter(|word| !word.is_empty())
             .map(str::to_owned)
             .collect();
+        let words_key = words.join(" ");
         Self {
             ends_sentence: ends_sentence(&body),
             chars: body.chars().count(),
             body,
             key,
             words,
+            words_key,
             list_item: marker > 0,
         }
     }
@@ -712,7 +716,7 @@ fn is_boilerplate(view: &LineView) -> bool {
     let starts = |heads: &[&str]| heads.iter().any(|head| view.starts_with_phrase(head));
 
     // Advertising markers and ad-script residue.
-    if (view.key.contains("advertisement") && words <= 8)
+    if words <= 8 && view.key.contains("advertisement")
         || view.contains_any(&["adsbygoogle", "googletag."])
     {
         return true;

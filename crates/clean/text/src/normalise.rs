@@ -1,6 +1,6 @@
 //! Unicode and whitespace normalisation, and the paragraph structure every other pass reads.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// One line of normalised text with where it sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,8 +118,18 @@ pub(crate) fn layout(text: &str) -> Layout {
 
 /// NFC, unified line endings, odd spaces → space; drops characters that carry no text.
 fn clean_characters(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.nfc().peekable();
+    // Most text is already NFC: the quick check lets it skip the composing iterator.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        clean_character_stream(text.chars(), text.len())
+    } else {
+        clean_character_stream(text.nfc(), text.len())
+    }
+}
+
+/// [`clean_characters`] over an already composed character stream.
+fn clean_character_stream(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
