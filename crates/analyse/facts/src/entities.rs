@@ -7,6 +7,7 @@ use crate::Span;
 use crate::lexicon::{
     ACTOR_VERBS, GIVEN_NAMES, NATIONALITIES, NOT_NAMES, ORGANISATION_SUFFIXES, ORGANISATIONS,
     PERSON_TITLES, PLACE_SUFFIXES, PLACES, ROLE_WORDS, SEATS_OF_POWER, SPEECH_VERBS, contains,
+    in_list,
 };
 use crate::text::{Token, strip_possessive, tokenize};
 
@@ -127,7 +128,7 @@ fn is_name_token(token: &Token<'_>) -> bool {
 /// True for plural demonyms ("Ukrainians", "Americans") that name a people, not an entity.
 fn is_demonym_plural(word: &str) -> bool {
     word.strip_suffix('s')
-        .is_some_and(|stem| contains(NATIONALITIES, stem))
+        .is_some_and(|stem| contains(&NATIONALITIES, stem))
 }
 
 /// Headline-style text capitalises most words: only lexicon-backed names are trusted there.
@@ -209,7 +210,7 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
             let next = cursor + 1;
             let Some(after) = tokens.get(next) else { break };
             if after.text == "."
-                && contains(DOTTED_TITLES, current.text)
+                && in_list(DOTTED_TITLES, current.text)
                 && tokens.get(next + 1).is_some_and(is_name_token)
             {
                 cursor = next + 1;
@@ -221,7 +222,7 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
                 words.push(cursor);
                 continue;
             }
-            if contains(NAME_CONNECTORS, after.text)
+            if in_list(NAME_CONNECTORS, after.text)
                 && after.text.chars().next().is_some_and(char::is_lowercase)
                 && tokens.get(next + 1).is_some_and(is_name_token)
                 && after.text != "and"
@@ -255,7 +256,7 @@ fn lexicon_runs(tokens: &[Token<'_>], runs: Vec<Run>) -> Vec<Run> {
                         .get(position..position + length)
                         .unwrap_or_default();
                     let key = lookup_key(&run_name(tokens, words));
-                    contains(PLACES, &key) || contains(ORGANISATIONS, &key)
+                    contains(&PLACES, &key) || contains(&ORGANISATIONS, &key)
                 });
             match longest {
                 Some(length) => {
@@ -294,11 +295,11 @@ fn lookup_key(name: &str) -> String {
 
 fn is_role_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    contains(ROLE_WORDS, word) || contains(NATIONALITIES, word)
+    contains(&ROLE_WORDS, word) || contains(&NATIONALITIES, word)
 }
 
 fn is_person_title(word: &str) -> bool {
-    contains(PERSON_TITLES, word.trim_end_matches('.'))
+    contains(&PERSON_TITLES, word.trim_end_matches('.'))
 }
 
 /// Title words written right before a capitalised run ("delegation head", "White House
@@ -382,19 +383,19 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             .get(last + 1)
             .map(|t| t.text.to_lowercase())
             .unwrap_or_default();
-        let followed_by_actor_verb = contains(ACTOR_VERBS, &next_word);
+        let followed_by_actor_verb = contains(&ACTOR_VERBS, &next_word);
         let possessed_actor_noun = strip_possessive(last_token.text).len() != last_token.text.len()
-            && contains(ACTOR_NOUNS, &next_word);
+            && in_list(ACTOR_NOUNS, &next_word);
         let after_preposition = first > 0
             && tokens
                 .get(first - 1)
-                .is_some_and(|t| contains(PLACE_PREPOSITIONS, t.text));
+                .is_some_and(|t| in_list(PLACE_PREPOSITIONS, t.text));
         let after_by = first > 0 && tokens.get(first - 1).is_some_and(|t| t.text == "by");
 
         // Split the in-run title: leading role words, if a name follows them.
         let mut name_words: &[usize] = &run.words;
         let mut in_run_role: Vec<usize> = Vec::new();
-        if !contains(PLACES, &whole_key) && !contains(ORGANISATIONS, &whole_key) {
+        if !contains(&PLACES, &whole_key) && !contains(&ORGANISATIONS, &whole_key) {
             // The name is the trailing words that are not title words; the rest is the title
             // ("Apple Chief Executive | Tim Cook", "Secretary of State | Marco Rubio").
             let split = run
@@ -416,7 +417,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             && name_words
                 .first()
                 .and_then(|&i| tokens.get(i))
-                .is_some_and(|t| contains(&["the", "a", "an"], t.text))
+                .is_some_and(|t| in_list(&["the", "a", "an"], t.text))
         {
             name_words = name_words.get(1..).unwrap_or_default();
         }
@@ -453,7 +454,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             .map(|t| strip_possessive(t.text))
             .unwrap_or_default();
         let first_name_word = name_tokens.first().map(|t| t.text).unwrap_or_default();
-        let given_name = contains(GIVEN_NAMES, &deunicode::deunicode(first_name_word));
+        let given_name = contains(&GIVEN_NAMES, &deunicode::deunicode(first_name_word));
         let mut default_person = false;
         // A name listed after a place is a place too: "in Donetsk, Kramatorsk and Illinivka".
         let listed_after_place = mentions.last().is_some_and(|previous| {
@@ -467,36 +468,38 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 )
         });
         let name_has_place_word = name_tokens.iter().any(|t| {
-            contains(PLACES, strip_possessive(t.text))
-                || contains(NATIONALITIES, t.text)
-                || contains(NOT_NAMES, t.text)
+            contains(&PLACES, strip_possessive(t.text))
+                || contains(&NATIONALITIES, t.text)
+                || contains(&NOT_NAMES, t.text)
         });
         let kind = if single && (name.chars().count() < 2 || is_demonym_plural(&name)) {
             None
-        } else if contains(ORGANISATIONS, &key) {
+        } else if contains(&ORGANISATIONS, &key) {
             Some(EntityKind::Organisation)
-        } else if contains(PLACES, &key) {
+        } else if contains(&PLACES, &key) {
             Some(EntityKind::Place)
         } else if titled || (given_name && !single) {
             Some(EntityKind::Person)
         } else if !single
-            && (contains(ORGANISATION_SUFFIXES, last_name_word)
+            && (contains(&ORGANISATION_SUFFIXES, last_name_word)
                 || name_tokens.iter().any(|t| {
-                    contains(ORGANISATION_SUFFIXES, t.text) && t.text != "Post" && t.text != "Times"
+                    contains(&ORGANISATION_SUFFIXES, t.text)
+                        && t.text != "Post"
+                        && t.text != "Times"
                 }))
         {
             Some(EntityKind::Organisation)
-        } else if contains(PLACE_SUFFIXES, last_name_word) && !single {
+        } else if contains(&PLACE_SUFFIXES, last_name_word) && !single {
             Some(EntityKind::Place)
         } else if single && is_acronym(&name) {
             Some(EntityKind::Organisation)
         } else if headline
-            || (single && (contains(NOT_NAMES, &key) || contains(NATIONALITIES, &key)))
+            || (single && (contains(&NOT_NAMES, &key) || contains(&NATIONALITIES, &key)))
         {
             None
         } else if listed_after_place && single {
             Some(EntityKind::Place)
-        } else if contains(SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
+        } else if contains(&SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
             Some(EntityKind::Person)
         } else if single && starts_sentence {
             None
@@ -538,7 +541,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             .as_deref()
             .is_some_and(|r| r.ends_with("Presidents") || r.ends_with("Ministers"));
         let role = role.map(|r| singular_title(&r));
-        let metonym = contains(SEATS_OF_POWER, &key)
+        let metonym = contains(&SEATS_OF_POWER, &key)
             || (kind == EntityKind::Place
                 && (followed_by_actor_verb || possessed_actor_noun || after_by));
         let surface_start = first_token.start;

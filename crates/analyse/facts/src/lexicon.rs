@@ -2,8 +2,11 @@
 //! knowledge (country and city names are public facts); kept small on purpose: they cover the
 //! common case and the rules around them decide the rest.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Lower-case words that open or continue a person's title or role ("Deputy Foreign Minister").
-pub const ROLE_WORDS: &[&str] = &[
+pub static ROLE_WORDS: Lexicon = Lexicon::new(&[
     "president",
     "presidents",
     "vice",
@@ -165,10 +168,10 @@ pub const ROLE_WORDS: &[&str] = &[
     "government",
     "foreign-policy",
     "policy",
-];
+]);
 
 /// Words that make the following capitalised name a person on their own.
-pub const PERSON_TITLES: &[&str] = &[
+pub static PERSON_TITLES: Lexicon = Lexicon::new(&[
     "president",
     "presidents",
     "minister",
@@ -256,10 +259,10 @@ pub const PERSON_TITLES: &[&str] = &[
     "commissioner",
     "undersecretary",
     "official",
-];
+]);
 
 /// Nationality and origin adjectives that may open a role ("Ukrainian Defence Minister").
-pub const NATIONALITIES: &[&str] = &[
+pub static NATIONALITIES: Lexicon = Lexicon::new(&[
     "u.s",
     "us",
     "american",
@@ -383,10 +386,10 @@ pub const NATIONALITIES: &[&str] = &[
     "conservative",
     "labour",
     "liberal",
-];
+]);
 
 /// Common given names (romanised), used to tell a person's name from other capitalised runs.
-pub const GIVEN_NAMES: &[&str] = &[
+pub static GIVEN_NAMES: Lexicon = Lexicon::new(&[
     // English and international
     "james",
     "john",
@@ -862,10 +865,10 @@ pub const GIVEN_NAMES: &[&str] = &[
     "petr",
     "jan",
     "karel",
-];
+]);
 
 /// Countries, capitals, major cities and regions (lower case, romanised), for place mentions.
-pub const PLACES: &[&str] = &[
+pub static PLACES: Lexicon = Lexicon::new(&[
     // countries
     "afghanistan",
     "albania",
@@ -1326,11 +1329,11 @@ pub const PLACES: &[&str] = &[
     "donetsk region",
     "luhansk region",
     "zaporizhzhia region",
-];
+]);
 
 /// Names that act as organisations on their own ("the Kremlin said"), several of them seats of
 /// government named for the institution.
-pub const ORGANISATIONS: &[&str] = &[
+pub static ORGANISATIONS: Lexicon = Lexicon::new(&[
     "kremlin",
     "white house",
     "pentagon",
@@ -1433,10 +1436,10 @@ pub const ORGANISATIONS: &[&str] = &[
     "cabinet",
     "politburo",
     "vatican",
-];
+]);
 
 /// Seats of government whose name stands for the institution: always metonymic.
-pub const SEATS_OF_POWER: &[&str] = &[
+pub static SEATS_OF_POWER: Lexicon = Lexicon::new(&[
     "kremlin",
     "white house",
     "pentagon",
@@ -1450,10 +1453,10 @@ pub const SEATS_OF_POWER: &[&str] = &[
     "whitehall",
     "blue house",
     "vatican",
-];
+]);
 
 /// Last words that make a capitalised run an organisation ("Defence Ministry", "Red Cross").
-pub const ORGANISATION_SUFFIXES: &[&str] = &[
+pub static ORGANISATION_SUFFIXES: Lexicon = Lexicon::new(&[
     "ministry",
     "council",
     "committee",
@@ -1540,10 +1543,10 @@ pub const ORGANISATION_SUFFIXES: &[&str] = &[
     "motors",
     "energy",
     "systems",
-];
+]);
 
 /// Last words that make a capitalised run a place ("Black Sea", "Kursk Region").
-pub const PLACE_SUFFIXES: &[&str] = &[
+pub static PLACE_SUFFIXES: Lexicon = Lexicon::new(&[
     "sea",
     "ocean",
     "river",
@@ -1578,11 +1581,11 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "bridge",
     "plant",
     "station",
-];
+]);
 
 /// Capitalised words that are not names on their own: weekdays, months, and words often
 /// capitalised in headlines or at sentence start.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: Lexicon = Lexicon::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -1824,11 +1827,11 @@ pub const NOT_NAMES: &[&str] = &[
     "menu",
     "search",
     "news",
-];
+]);
 
 /// Verbs that follow a subject acting on its own ("Moscow rejected"): used to spot metonymic
 /// places and speakers.
-pub const ACTOR_VERBS: &[&str] = &[
+pub static ACTOR_VERBS: Lexicon = Lexicon::new(&[
     "said",
     "says",
     "say",
@@ -1966,10 +1969,10 @@ pub const ACTOR_VERBS: &[&str] = &[
     "planned",
     "intends",
     "needs",
-];
+]);
 
 /// Verbs of saying, for quote attribution.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: Lexicon = Lexicon::new(&[
     "said",
     "says",
     "say",
@@ -2039,13 +2042,42 @@ pub const SPEECH_VERBS: &[&str] = &[
     "termed",
     "writing",
     "saying",
-];
+]);
 
 /// Pronouns that point back to an earlier speaker.
-pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+pub static SUBJECT_PRONOUNS: Lexicon = Lexicon::new(&["he", "she", "they", "it", "we", "i"]);
 
-/// True when `word` (any case) is in `list`.
-pub fn contains(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.iter().any(|entry| *entry == lower)
+/// A word list with a hash set built on first use, so lookups cost one hash.
+pub struct Lexicon {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    /// A lexicon over lower-case words.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn set(&self) -> &HashSet<&'static str> {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+    }
+}
+
+/// True when `word` (any case) is in `lexicon`.
+pub fn contains(lexicon: &Lexicon, word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        lexicon.set().contains(word.to_lowercase().as_str())
+    } else {
+        lexicon.set().contains(word)
+    }
+}
+
+/// True when `word` (any case) is in a short `list`.
+pub fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
 }

@@ -405,6 +405,13 @@ pub(crate) fn is_month(word: &str) -> bool {
     MONTHS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
+/// True when the token at `index` is `word`, ignoring ASCII case (no allocation).
+pub(crate) fn word_at(tokens: &[Token<'_>], index: usize, word: &str) -> bool {
+    tokens
+        .get(index)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case(word))
+}
+
 fn lower(tokens: &[Token<'_>], index: usize) -> String {
     tokens
         .get(index)
@@ -467,7 +474,7 @@ pub(crate) fn read_number(tokens: &[Token<'_>], index: usize) -> Option<NumberRe
         let matches = words
             .iter()
             .enumerate()
-            .all(|(offset, w)| lower(tokens, index + offset) == *w);
+            .all(|(offset, w)| word_at(tokens, index + offset, w));
         if matches {
             let mut end = index + words.len();
             if lower(tokens, end) == "of" {
@@ -590,7 +597,7 @@ pub(crate) fn hedge_before(tokens: &[Token<'_>], index: usize) -> Option<(Approx
         if words
             .iter()
             .enumerate()
-            .all(|(offset, w)| lower(tokens, start + offset) == *w)
+            .all(|(offset, w)| word_at(tokens, start + offset, w))
         {
             return Some((*approx, start));
         }
@@ -721,7 +728,7 @@ fn scope_after(tokens: &[Token<'_>], index: usize) -> Option<(Scope, usize)> {
         if words
             .iter()
             .enumerate()
-            .all(|(offset, w)| lower(tokens, index + offset) == *w)
+            .all(|(offset, w)| word_at(tokens, index + offset, w))
         {
             return Some((*scope, index + words.len()));
         }

@@ -214,7 +214,7 @@ fn attribution_in(
     let mentions = speaking_mentions(sentence, quoted);
     let mut best: Option<(usize, String)> = None;
     for (index, token) in tokens.iter().enumerate() {
-        if inside(token.start, quoted) || !contains(SPEECH_VERBS, token.text) {
+        if inside(token.start, quoted) || !contains(&SPEECH_VERBS, token.text) {
             continue;
         }
         let according = token.text.eq_ignore_ascii_case("according");
@@ -246,7 +246,7 @@ fn attribution_in(
             let pronoun = index
                 .checked_sub(1)
                 .and_then(|i| tokens.get(i))
-                .filter(|t| contains(SUBJECT_PRONOUNS, t.text));
+                .filter(|t| contains(&SUBJECT_PRONOUNS, t.text));
             match (before, pronoun, after) {
                 (Some(m), _, _) => Some(m.name.clone()),
                 (None, Some(_), _) => previous_subject.map(str::to_string),
@@ -278,7 +278,7 @@ fn is_statement(sentence: &str, start: usize, text: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or_default();
-    contains(SPEECH_VERBS, last_word) || last_word.eq_ignore_ascii_case("that")
+    contains(&SPEECH_VERBS, last_word) || last_word.eq_ignore_ascii_case("that")
 }
 
 /// Finds the quotes in the sentences of one paragraph, with the index of the sentence each
