@@ -2,7 +2,7 @@
 //! compared only with events that share one of its heaviest terms and lie close in time, so the
 //! cost of clustering grows about linearly with the number of articles.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The bucket of events with no dated member.
 pub(crate) const UNDATED_BUCKET: i32 = i32::MIN;
@@ -31,10 +31,13 @@ impl TermIndex {
     }
 
     /// Events indexed under any of `terms`: for a dated query in its bucket, the two beside it,
-    /// and the undated bucket; for an undated query (`None`) in every bucket. Sorted, unique.
-    pub(crate) fn candidates(&self, terms: &[u32], bucket: Option<i32>) -> BTreeSet<u32> {
-        let mut found = BTreeSet::new();
+    /// and the undated bucket; for an undated query (`None`) in every bucket. Only the `limit`
+    /// events sharing the most terms are kept (ties by lower index), which bounds the cost of
+    /// scoring; returned sorted by index.
+    pub(crate) fn candidates(&self, terms: &[u32], bucket: Option<i32>, limit: usize) -> Vec<u32> {
+        let mut shared: HashMap<u32, u32> = HashMap::new();
         for &term in terms {
+            let mut found: Vec<u32> = Vec::new();
             match bucket {
                 Some(bucket) => {
                     let range = (term, bucket.saturating_sub(1))..=(term, bucket.saturating_add(1));
@@ -55,7 +58,17 @@ impl TermIndex {
                     }
                 }
             }
+            found.sort_unstable();
+            found.dedup();
+            for event in found {
+                *shared.entry(event).or_default() += 1;
+            }
         }
-        found
+        let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        let mut events: Vec<u32> = ranked.into_iter().map(|(event, _)| event).collect();
+        events.sort_unstable();
+        events
     }
 }

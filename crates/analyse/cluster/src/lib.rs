@@ -117,8 +117,16 @@ pub struct ClusterOptions {
     pub query_terms: usize,
     /// An event is found through this many of its centroid's heaviest terms.
     pub index_terms: usize,
+    /// At most this many candidate events (those sharing the most query terms) are scored
+    /// per article or event, which keeps the cost per article bounded.
+    pub max_candidates: usize,
     /// Number of key terms reported per event.
     pub key_terms: usize,
+    /// How many documents the background table counts as, against the documents seen so far:
+    /// a term's document frequency is (seen with it + this × background share) / (seen + this),
+    /// so a small batch is weighed by the background and a long stream by itself ("Biden" is
+    /// rare in general English but common in political news).
+    pub background_documents: f32,
 }
 
 impl Default for ClusterOptions {
@@ -137,7 +145,9 @@ impl Default for ClusterOptions {
             max_tokens: 1500,
             query_terms: 12,
             index_terms: 20,
+            max_candidates: 40,
             key_terms: 6,
+            background_documents: 1000.0,
         }
     }
 }
@@ -241,6 +251,10 @@ pub struct Clusterer {
     events: Vec<EventState>,
     /// Article id → index of the event that first took it (followed through merges).
     placed: BTreeMap<ArticleId, u32>,
+    /// Per term id: how many added articles hold it.
+    document_counts: Vec<u32>,
+    /// How many articles were added.
+    documents: u64,
     /// Rebuilt from the events after deserialisation.
     #[serde(skip)]
     index: TermIndex,
@@ -254,6 +268,8 @@ impl Clusterer {
             vocabulary: Vocabulary::default(),
             events: Vec::new(),
             placed: BTreeMap::new(),
+            document_counts: Vec::new(),
+            documents: 0,
             index: TermIndex::default(),
         }
     }
@@ -329,12 +345,30 @@ impl Clusterer {
         }
     }
 
-    /// Interns raw features into a unit-normalised sparse vector.
+    /// Interns raw features into a unit-normalised sparse vector, weighting each by the idf
+    /// blended from the background and the documents seen so far, then counts the article.
     fn intern(&mut self, raw: Vec<features::RawFeature>) -> Sparse {
-        let mut vector: Sparse = raw
-            .into_iter()
-            .map(|f| (self.vocabulary.intern(f.key, f.display), f.weight))
-            .collect();
+        let prior = f64::from(self.options.background_documents.max(0.0));
+        let seen = self.documents as f64;
+        let mut vector: Sparse = Vec::with_capacity(raw.len());
+        for feature in raw {
+            let term = self.vocabulary.intern(feature.key, feature.display);
+            if self.document_counts.len() <= term as usize {
+                self.document_counts.resize(term as usize + 1, 0);
+            }
+            let count = self.document_counts.get(term as usize).copied().unwrap_or(0);
+            let background_share = (-f64::from(feature.idf)).exp();
+            let share = (f64::from(count) + prior * background_share) / (seen + prior).max(1e-9);
+            let idf = if share > 0.0 { (1.0 / share).ln().max(0.0) } else { f64::from(feature.idf) };
+            if let Some(slot) = self.document_counts.get_mut(term as usize) {
+                *slot += 1;
+            }
+            let weight = feature.weight * idf as f32;
+            if weight > 0.0 {
+                vector.push((term, weight));
+            }
+        }
+        self.documents += 1;
         vector.sort_by_key(|&(term, _)| term);
         let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
@@ -367,7 +401,9 @@ impl Clusterer {
         let date = article.published.map(|p| p.date());
         let day = date.map(day_number);
         let query = top_terms(&vector, self.options.query_terms);
-        let candidates = self.index.candidates(&query, day.map(|d| self.bucket(d)));
+        let candidates =
+            self.index
+                .candidates(&query, day.map(|d| self.bucket(d)), self.options.max_candidates);
         let mut best: Option<(f32, u32)> = None;
         for candidate in candidates {
             let Some(event) = self.events.get(candidate as usize) else {
@@ -451,7 +487,11 @@ impl Clusterer {
             let mut candidates = BTreeSet::new();
             for bucket in buckets {
                 let day_bucket = (bucket != UNDATED_BUCKET).then_some(bucket);
-                candidates.extend(self.index.candidates(&query, day_bucket));
+                candidates.extend(self.index.candidates(
+                    &query,
+                    day_bucket,
+                    self.options.max_candidates,
+                ));
             }
             let mut best: Option<(f32, u32)> = None;
             for candidate in candidates {
@@ -681,9 +721,16 @@ fn time_factor(a: Option<f64>, b: Option<f64>, scale_days: f32) -> f32 {
 
 /// Entries with the largest weights (ties broken by term id), largest first.
 fn top_entries(vector: &[(u32, f32)], count: usize) -> Sparse {
+    let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let mut entries = vector.to_vec();
-    entries.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    entries.truncate(count);
+    if count == 0 {
+        return Vec::new();
+    }
+    if entries.len() > count {
+        entries.select_nth_unstable_by(count - 1, heavier);
+        entries.truncate(count);
+    }
+    entries.sort_by(heavier);
     entries
 }
 

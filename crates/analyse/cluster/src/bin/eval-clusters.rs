@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! eval-clusters --articles articles.jsonl --gold gold.tsv [--json] [--fold K/N]
-//!               [--one-by-one] [--set option=value]...
+//!               [--one-by-one] [--write-assignments PATH] [--set option=value]...
 //! ```
 //! `--fold K/N` keeps only the events whose hash falls in fold K of N (for choosing thresholds
 //! on one half and checking them on the other); `--one-by-one` also feeds the articles one at a
@@ -24,6 +24,7 @@ struct Arguments {
     json: bool,
     fold: Option<(u64, u64)>,
     one_by_one: bool,
+    write_assignments: Option<String>,
     options: ClusterOptions,
 }
 
@@ -33,6 +34,7 @@ fn parse_arguments() -> Result<Arguments, String> {
     let mut json = false;
     let mut fold = None;
     let mut one_by_one = false;
+    let mut write_assignments = None;
     let mut overrides = serde_json::to_value(ClusterOptions::default()).map_err(|e| e.to_string())?;
     let mut arguments = std::env::args().skip(1);
     while let Some(argument) = arguments.next() {
@@ -41,6 +43,7 @@ fn parse_arguments() -> Result<Arguments, String> {
             "--gold" => gold = arguments.next(),
             "--json" => json = true,
             "--one-by-one" => one_by_one = true,
+            "--write-assignments" => write_assignments = arguments.next(),
             "--fold" => {
                 let text = arguments.next().ok_or("--fold needs K/N")?;
                 let (k, n) = text.split_once('/').ok_or("--fold needs K/N")?;
@@ -71,6 +74,7 @@ fn parse_arguments() -> Result<Arguments, String> {
         json,
         fold,
         one_by_one,
+        write_assignments,
         options,
     })
 }
@@ -117,6 +121,14 @@ fn main() -> ExitCode {
     let predicted = assignment(&clustering);
     let report: EvalReport = eval::evaluate(&gold, &predicted, &datasets);
     let rate = articles.len() as f64 / seconds.max(1e-9);
+    if let Some(path) = &arguments.write_assignments {
+        let mut lines: Vec<String> = predicted.iter().map(|(id, event)| format!("{id}\t{event}\n")).collect();
+        lines.sort();
+        if let Err(e) = std::fs::write(path, lines.concat()) {
+            eprintln!("eval-clusters: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
 
     let mut agreement = None;
     if arguments.one_by_one {
