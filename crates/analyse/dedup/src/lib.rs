@@ -22,15 +22,18 @@
 //!   phrases. Candidates come from an inverted index over rare content words (top-k per
 //!   article).
 //!
-//! Direction (which one is the original), first rule that decides:
+//! Direction (which one is the original):
 //! 1. [`DirectionEvidence::PublicationTime`]: both publication times known and different;
-//!    the earlier is the original.
+//!    the earlier is the original. Otherwise, for copies and near copies rule 2 then 3, for
+//!    rewrites rule 3 then 2:
 //! 2. [`DirectionEvidence::Containment`]: the article whose content sentences are aligned in a
-//!    larger share (by at least [`DedupOptions::direction_margin`]) is the derived one: a
-//!    rewrite consists mostly of the original's material (plus additions), while the original
-//!    keeps material the rewrite dropped.
-//! 3. [`DirectionEvidence::Specificity`]: the article with clearly more distinct numbers and
-//!    names is the original: rewrites condense and drop detail.
+//!    larger share (by at least [`DedupOptions::direction_margin`]) is the derived one: it
+//!    consists mostly of the other's material, while the original keeps material the copy
+//!    dropped.
+//! 3. [`DirectionEvidence::Specificity`]: the article with clearly more detail of its own
+//!    (distinct numbers and names absent from the other; at least 2 more and half as many
+//!    again) is the original: rewriters drop detail and add vague filler, and may add as
+//!    much as they drop, which blurs rule 2 for rewrites.
 //! 4. [`DirectionEvidence::Ambiguous`]: nothing decides; the article with the smaller id is
 //!    taken as the original, so the result is still deterministic.
 //!
@@ -85,7 +88,8 @@ pub enum DirectionEvidence {
     /// The derived article's sentences are aligned in a clearly larger share than the
     /// original's: it consists mostly of the original's material.
     Containment,
-    /// The original has clearly more distinct numbers and names: rewrites drop detail.
+    /// The original has clearly more detail of its own (numbers and names the other lacks):
+    /// rewriters drop detail.
     Specificity,
     /// Nothing decided; the smaller id is taken as the original.
     Ambiguous,
@@ -235,8 +239,9 @@ struct Sentences<'a> {
     profiles: Vec<SentenceProfile>,
     is_content: Vec<bool>,
     content_count: usize,
-    /// Distinct numbers and capitalised content stems: how specific the article is.
-    specificity: usize,
+    /// Distinct numbers and names (capitalised content stems not opening a sentence),
+    /// sorted: the article's specific detail.
+    specific: Vec<u64>,
 }
 
 /// From this share of quoted words a sentence counts as a quotation. Two reports quoting the
@@ -298,7 +303,7 @@ impl<'a> Prepared<'a> {
                 texts,
                 profiles,
                 is_content,
-                specificity: specific.len(),
+                specific,
             }
         })
     }
@@ -464,7 +469,7 @@ fn compare<'a>(
         }
     };
 
-    let (x_is_copy, evidence) = direction(x, y, x_share, y_share, options);
+    let (x_is_copy, evidence) = direction(x, y, relation, (x_share, y_share), options);
     let (copy, original) = if x_is_copy { (x, y) } else { (y, x) };
     let similarity = match relation {
         Relation::Copy => 1.0,
@@ -537,12 +542,13 @@ fn additions(
         .collect()
 }
 
-/// Decides which of `x` and `y` is the copy: `(x_is_copy, evidence)`.
+/// Decides which of `x` and `y` is the copy: `(x_is_copy, evidence)`. See the crate docs for
+/// the order of the rules.
 fn direction(
     x: &Prepared,
     y: &Prepared,
-    x_share: f64,
-    y_share: f64,
+    relation: Relation,
+    (x_share, y_share): (f64, f64),
     options: &DedupOptions,
 ) -> (bool, DirectionEvidence) {
     if let (Some(x_time), Some(y_time)) = (x.article.published, y.article.published) {
@@ -553,18 +559,26 @@ fn direction(
             );
         }
     }
-    if (x_share - y_share).abs() >= options.direction_margin {
-        return (x_share > y_share, DirectionEvidence::Containment);
-    }
-    let x_specific = x.sentences().specificity as f64;
-    let y_specific = y.sentences().specificity as f64;
-    // Clearly more specific: at least 2 more and 10% more distinct numbers and names.
-    if (x_specific - y_specific).abs() >= 2.0
-        && x_specific.max(y_specific) >= 1.1 * x_specific.min(y_specific)
-    {
-        return (x_specific < y_specific, DirectionEvidence::Specificity);
-    }
-    (x.article.id > y.article.id, DirectionEvidence::Ambiguous)
+    let by_containment = ((x_share - y_share).abs() >= options.direction_margin)
+        .then_some((x_share > y_share, DirectionEvidence::Containment));
+    // Detail only one side has: numbers and names absent from the other article. Clearly
+    // more: at least 2 more and half as many again.
+    let (x_detail, y_detail) = (&x.sentences().specific, &y.sentences().specific);
+    let shared_detail = shared_count(x_detail, y_detail);
+    let x_specific = (x_detail.len() - shared_detail) as f64;
+    let y_specific = (y_detail.len() - shared_detail) as f64;
+    let by_specificity = ((x_specific - y_specific).abs() >= 2.0
+        && x_specific.max(y_specific) >= 1.5 * x_specific.min(y_specific))
+    .then_some((x_specific < y_specific, DirectionEvidence::Specificity));
+    // A rewriter may add as much as it drops, so aligned shares mislead there, while the
+    // detail it drops (numbers, names) is a steadier sign; copies add junk lines, whose names
+    // say nothing, while their shares stay telling.
+    let decided = if relation == Relation::Rewrite {
+        by_specificity.or(by_containment)
+    } else {
+        by_containment.or(by_specificity)
+    };
+    decided.unwrap_or((x.article.id > y.article.id, DirectionEvidence::Ambiguous))
 }
 
 /// Which was published first, when the known precision tells: instants compare as instants;

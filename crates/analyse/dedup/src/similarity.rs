@@ -33,6 +33,9 @@ pub(crate) struct SentenceProfile {
     numbers: Vec<u64>,
     /// Stem hashes of capitalised content words (names, places, organisations), sorted.
     entities: Vec<u64>,
+    /// Like `entities` but without the sentence's first word, whose capital says nothing:
+    /// the names that make a text specific.
+    names: Vec<u64>,
     /// Character trigrams of the content words, sorted, distinct: they let name variants
     /// ("Zelensky", "Zelenskyy") and inflections the stemmer misses still match.
     trigrams: Vec<u64>,
@@ -53,6 +56,7 @@ impl SentenceProfile {
         let mut content = Vec::new();
         let mut numbers = Vec::new();
         let mut entities = Vec::new();
+        let mut names = Vec::new();
         let mut trigrams = Vec::new();
         let mut words: Vec<u64> = Vec::new();
         let mut bigrams = Vec::new();
@@ -83,6 +87,9 @@ impl SentenceProfile {
             content.push(hash);
             if capitalised {
                 entities.push(hash);
+                if word_count > 1 {
+                    names.push(hash);
+                }
             }
             // Trigrams of " word ", three chars packed into one value (21 bits each).
             let mut window = [' '; 3];
@@ -102,6 +109,7 @@ impl SentenceProfile {
             &mut content,
             &mut numbers,
             &mut entities,
+            &mut names,
             &mut trigrams,
             &mut words,
             &mut bigrams,
@@ -116,6 +124,7 @@ impl SentenceProfile {
             content,
             numbers,
             entities,
+            names,
             trigrams,
             words,
             bigrams,
@@ -126,7 +135,7 @@ impl SentenceProfile {
 
     /// Hashes of the numbers and names of the sentence: what makes it specific.
     pub(crate) fn specific(&self) -> impl Iterator<Item = u64> + '_ {
-        self.numbers.iter().chain(&self.entities).copied()
+        self.numbers.iter().chain(&self.names).copied()
     }
 }
 

@@ -218,3 +218,34 @@ fn empty_and_junk_only_input_gives_nothing() {
     ];
     assert!(find_derivations(&junk, &DedupOptions::default()).is_empty());
 }
+
+#[test]
+fn a_paraphrased_rewrite_is_found_and_an_independent_report_is_not() {
+    let articles = vec![
+        Article::new(
+            ArticleId::new("independent"),
+            fixture("independent_flood.txt"),
+        ),
+        Article::new(ArticleId::new("rewrite"), fixture("wire_rewrite.txt")),
+        Article::new(ArticleId::new("wire"), fixture("wire_report.txt")),
+    ];
+    let found = find_derivations(&articles, &DedupOptions::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let derivation = &found[0];
+    assert_eq!(derivation.relation, Relation::Rewrite);
+    assert_eq!(derivation.copy.as_str(), "rewrite");
+    assert_eq!(derivation.original.as_str(), "wire");
+    assert!(derivation.aligned.len() >= 6, "{:#?}", derivation.aligned);
+    assert!(
+        derivation.added.iter().any(|s| s.contains("#ForçaDouro")),
+        "{:#?}",
+        derivation.added
+    );
+    assert!(
+        derivation
+            .added
+            .iter()
+            .any(|s| s.starts_with("Climate experts"))
+    );
+    assert!(!derivation.added.iter().any(|s| s.contains("46 people")));
+}
