@@ -342,6 +342,9 @@ fn mark_tail(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
         }
         return source;
     }
+    if tail_labels.is_empty() {
+        return source;
+    }
     let vocabulary = content_vocabulary(views, verdicts);
     for index in tail_labels {
         let Some(view) = views.get(index) else {

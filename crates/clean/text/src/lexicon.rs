@@ -69,7 +69,10 @@ impl LineView {
 
     /// A short line without sentence punctuation: a label, heading, name or button.
     pub(crate) fn is_short_label(&self) -> bool {
+        // A line opening with a quotation mark is a quote, however short.
+        let quoted = self.body.starts_with(['"', '“', '„', '«', '‘']);
         !self.list_item
+            && !quoted
             && (1..=6).contains(&self.word_count())
             && self.chars <= 60
             && !self.ends_sentence
@@ -219,6 +222,10 @@ const SHARE_WORDS: &[&str] = &[
     "a",
     "tab",
     "clipboard",
+    "поделиться",
+    "поширити",
+    "teilen",
+    "partager",
 ];
 
 /// Share-row words that name a sharing action or network (a row needs at least one).
@@ -248,6 +255,10 @@ const SHARE_ACTIONS: &[&str] = &[
     "bluesky",
     "pocket",
     "gmail",
+    "поделиться",
+    "поширити",
+    "teilen",
+    "partager",
     "apps",
 ];
 
@@ -381,6 +392,10 @@ fn is_comment_form(view: &LineView) -> bool {
         "responses",
         "no responses yet",
         "conversation",
+        "комментарии",
+        "коментарі",
+        "kommentare",
+        "commentaires",
     ];
     const PREFIXES: &[&str] = &[
         "your email address will not be published",
@@ -485,6 +500,15 @@ const LIST_PROMO_HEADS: &[&str] = &[
     "more in",
     "news feed",
     "popular posts from this blog",
+    "читайте также",
+    "читайте також",
+    "см. также",
+    "дивіться також",
+    "lesen sie auch",
+    "mehr zum thema",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
 ];
 
 /// Single-link promos: the header stands for itself.
@@ -580,6 +604,12 @@ fn is_tag_line(view: &LineView) -> bool {
         "tagged in",
         "subjects",
         "themes",
+        // The commonest forms in the languages of the region's press.
+        "теги",
+        "метки",
+        "теґи",
+        "schlagwörter",
+        "mots-clés",
     ];
     const OPEN_HEADS: &[&str] = &[
         "filed under",
@@ -963,6 +993,9 @@ pub(crate) fn attribution(view: &LineView) -> Option<String> {
         "first published on",
         "first published by",
         "republished from",
+        "источник",
+        "джерело",
+        "quelle",
     ];
     for head in HEADS {
         let Some(rest) = inner_lower.strip_prefix(head) else {
@@ -974,7 +1007,10 @@ pub(crate) fn attribution(view: &LineView) -> Option<String> {
             continue;
         }
         // "Source" needs a colon or dash: "Source of the trouble" is a sentence.
-        let needs_mark = matches!(*head, "sources" | "source" | "via" | "courtesy");
+        let needs_mark = matches!(
+            *head,
+            "sources" | "source" | "via" | "courtesy" | "источник" | "джерело" | "quelle"
+        );
         let after_spaces = rest.trim_start();
         if needs_mark && !after_spaces.starts_with([':', '-', '–', '—']) {
             continue;
@@ -1119,6 +1155,29 @@ mod tests {
         ] {
             assert_eq!(reason(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn common_forms_in_other_languages() {
+        assert_eq!(reason("Поделиться"), Some(RemovalReason::ShareButton));
+        assert_eq!(reason("Комментарии"), Some(RemovalReason::CommentForm));
+        assert_eq!(
+            reason("Читайте также: Переговоры в Стамбуле"),
+            Some(RemovalReason::Promo)
+        );
+        assert_eq!(
+            reason("Lesen Sie auch: Gespräche in Istanbul"),
+            Some(RemovalReason::Promo)
+        );
+        assert_eq!(
+            reason("Теги: Украина, Россия"),
+            Some(RemovalReason::TagLine)
+        );
+        assert_eq!(
+            attribution(&LineView::new("Источник: ТАСС")).as_deref(),
+            Some("ТАСС")
+        );
+        assert_eq!(reason("Переговоры завершились через час."), None);
     }
 
     #[test]

@@ -147,6 +147,16 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_does_not_overflow() {
+        let quotes = format!("{}deep", "> ".repeat(50_000));
+        assert_eq!(markdown_to_text(&quotes), "deep");
+        let lists = format!("{}item", "- ".repeat(20_000));
+        assert!(markdown_to_text(&lists).ends_with("item"));
+        let brackets = "[".repeat(50_000);
+        assert_eq!(markdown_to_text(&brackets), brackets);
+    }
+
+    #[test]
     fn tables_become_lines() {
         let md = "| Side | Prisoners |\n|---|---|\n| Russia | 1000 |\n| Ukraine | 1000 |\n";
         assert_eq!(
