@@ -110,9 +110,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "inside",
     "throughout",
     "around",
-    "to",
-    "towards",
-    "toward",
 ];
 
 fn is_name_token(token: &Token<'_>) -> bool {
@@ -161,6 +158,25 @@ fn is_headline_case(tokens: &[Token<'_>]) -> bool {
         || (!ends_like_sentence
             && long_words.len() >= 3
             && capitalised * 10 >= long_words.len() * 7)
+}
+
+/// "I'm", "We'll": a pronoun with a verb, not a name.
+fn is_contraction(word: &str) -> bool {
+    let tail = word.rsplit(['\'', '’']).next().unwrap_or_default();
+    word.contains(['\'', '’']) && matches!(tail, "m" | "ll" | "re" | "ve" | "d" | "t")
+}
+
+/// Brand-style names with an inner capital ("TechCrunch", "YouTube"), but not surnames
+/// such as McDonald or MacArthur.
+fn is_camel_case(word: &str) -> bool {
+    let word = strip_possessive(word);
+    let inner_capital = word.chars().skip(2).any(char::is_uppercase);
+    let surname_prefix = [
+        "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’",
+    ]
+    .iter()
+    .any(|prefix| word.starts_with(prefix));
+    inner_capital && !surname_prefix && word.chars().any(char::is_lowercase)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -472,7 +488,12 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 || contains(&NATIONALITIES, t.text)
                 || contains(&NOT_NAMES, t.text)
         });
-        let kind = if single && (name.chars().count() < 2 || is_demonym_plural(&name)) {
+        let kind = if single
+            && (name.chars().count() < 2
+                || is_demonym_plural(&name)
+                || is_contraction(first_name_word)
+                || (name.chars().any(|c| c.is_ascii_digit()) && !contains(&ORGANISATIONS, &key)))
+        {
             None
         } else if contains(&ORGANISATIONS, &key) {
             Some(EntityKind::Organisation)
@@ -491,12 +512,12 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             Some(EntityKind::Organisation)
         } else if contains(&PLACE_SUFFIXES, last_name_word) && !single {
             Some(EntityKind::Place)
-        } else if single && is_acronym(&name) {
-            Some(EntityKind::Organisation)
         } else if headline
             || (single && (contains(&NOT_NAMES, &key) || contains(&NATIONALITIES, &key)))
         {
             None
+        } else if single && (is_acronym(&name) || is_camel_case(&name)) {
+            Some(EntityKind::Organisation)
         } else if listed_after_place && single {
             Some(EntityKind::Place)
         } else if contains(&SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
@@ -558,7 +579,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             metonym,
         });
         plural_title.push(is_plural_title);
-        defaulted.push(default_person && single);
+        defaulted.push(default_person);
     }
     // "Valencia, Spain": an unknown name followed by a comma and a place is a place.
     for index in 0..mentions.len() {

@@ -805,7 +805,15 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
         let mut approx = read.approx;
         let (mut low, mut high) = (read.low, read.high);
         let mut start_token = read.start;
-        if let Some((hedge, hedge_start)) = hedge_before(&tokens, read.start)
+        // A currency sign may stand between the hedge and the number: "up to $10,000".
+        let currency_before =
+            read.start > 0 && matches!(lower(&tokens, read.start - 1).as_str(), "$" | "€" | "£");
+        let hedge_at = if currency_before {
+            read.start - 1
+        } else {
+            read.start
+        };
+        if let Some((hedge, hedge_start)) = hedge_before(&tokens, hedge_at)
             && read.approx == Approximation::Exact
         {
             approx = hedge;
@@ -814,14 +822,14 @@ pub fn find_quantities(sentence: &str) -> Vec<Quantity> {
         }
         // Currency signs before the number.
         let mut unit = None;
-        if start_token > 0 {
-            unit = match lower(&tokens, start_token - 1).as_str() {
+        if currency_before {
+            unit = match lower(&tokens, read.start - 1).as_str() {
                 "$" => Some("dollar".to_string()),
                 "€" => Some("euro".to_string()),
                 "£" => Some("pound".to_string()),
                 _ => None,
             };
-            if unit.is_some() && approx == read.approx {
+            if unit.is_some() && start_token == read.start {
                 start_token -= 1;
             }
         }

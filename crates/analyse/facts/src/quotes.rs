@@ -25,7 +25,8 @@ pub struct Quote {
 
 fn closing_for(open: char) -> Option<&'static [char]> {
     match open {
-        '“' => Some(&['”', '“']),
+        // Mixed marks are common in scraped text: “...".
+        '“' => Some(&['”', '“', '"']),
         '„' => Some(&['“', '”']),
         '«' => Some(&['»']),
         '"' => Some(&['"']),
