@@ -220,6 +220,44 @@ fn empty_and_junk_only_input_gives_nothing() {
 }
 
 #[test]
+fn odd_text_does_not_panic() {
+    let long_line = "word ".repeat(20_000);
+    let odd = [
+        "”“„«»\"\" ” “ \"",
+        "1,2,3,,4.5.6... 7,000,000. 8.",
+        "Ünïcödé Ωμέγα 東京 🙂🙂 \u{200b}\u{0301}é ‏مرحبا بالعالم‏.",
+        "Mr. Dr. U.S. e.g. i.e. J. K. Rowling.",
+        long_line.as_str(),
+        "A.\nB.\n\n\n?!…",
+    ];
+    let articles: Vec<Article> = odd
+        .iter()
+        .enumerate()
+        .flat_map(|(index, text)| {
+            [
+                Article::new(ArticleId::new(format!("{index}-a")), *text),
+                Article::new(ArticleId::new(format!("{index}-b")), text.to_uppercase()),
+            ]
+        })
+        .collect();
+    let found = find_derivations(&articles, &DedupOptions::default());
+    assert!(
+        found
+            .iter()
+            .all(|d| d.copy != d.original && (0.0..=1.0).contains(&d.similarity))
+    );
+    let zero_sizes = DedupOptions {
+        shingle_words: 0,
+        phrase_words: 0,
+        minhash_bands: 0,
+        minhash_rows: 0,
+        candidates_per_article: 0,
+        ..DedupOptions::default()
+    };
+    let _ = find_derivations(&articles, &zero_sizes);
+}
+
+#[test]
 fn a_paraphrased_rewrite_is_found_and_an_independent_report_is_not() {
     let articles = vec![
         Article::new(
