@@ -160,6 +160,26 @@ fn is_headline_case(tokens: &[Token<'_>]) -> bool {
             && capitalised * 10 >= long_words.len() * 7)
 }
 
+/// "US-Mexico", "African-American", "R-Texas": compounds of places or peoples qualify a
+/// noun; they are not names themselves.
+fn is_compound_adjective(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '‑']).collect();
+    parts.len() > 1
+        && parts.iter().any(|part| {
+            contains(&PLACES, part) || contains(&NATIONALITIES, part) || part.chars().count() == 1
+        })
+}
+
+/// "the Washingtons", "the Kennedys": a family, not one person.
+fn is_plural_surname(word: &str) -> bool {
+    let word = strip_possessive(word);
+    word.len() > 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && contains(&PLACES, word.trim_end_matches('s'))
+}
+
 /// "I'm", "We'll": a pronoun with a verb, not a name.
 fn is_contraction(word: &str) -> bool {
     let tail = word.rsplit(['\'', '’']).next().unwrap_or_default();
@@ -238,11 +258,21 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
                 words.push(cursor);
                 continue;
             }
+            let joins_organisation = || {
+                // "Food and Drug Administration": "and"/"for" join only inside an
+                // organisation's name, told by its last word.
+                let mut probe = next + 1;
+                while tokens.get(probe + 1).is_some_and(is_name_token) {
+                    probe += 1;
+                }
+                tokens
+                    .get(probe)
+                    .is_some_and(|t| contains(&ORGANISATION_SUFFIXES, t.text))
+            };
             if in_list(NAME_CONNECTORS, after.text)
                 && after.text.chars().next().is_some_and(char::is_lowercase)
                 && tokens.get(next + 1).is_some_and(is_name_token)
-                && after.text != "and"
-                && after.text != "for"
+                && ((after.text != "and" && after.text != "for") || joins_organisation())
             {
                 cursor = next + 1;
                 words.push(next);
@@ -492,6 +522,8 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             && (name.chars().count() < 2
                 || is_demonym_plural(&name)
                 || is_contraction(first_name_word)
+                || is_compound_adjective(first_name_word)
+                || is_plural_surname(&name)
                 || (name.chars().any(|c| c.is_ascii_digit()) && !contains(&ORGANISATIONS, &key)))
         {
             None
@@ -518,7 +550,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             None
         } else if single && (is_acronym(&name) || is_camel_case(&name)) {
             Some(EntityKind::Organisation)
-        } else if listed_after_place && single {
+        } else if listed_after_place && single && !followed_by_actor_verb {
             Some(EntityKind::Place)
         } else if contains(&SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
             Some(EntityKind::Person)
@@ -537,6 +569,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let Some(kind) = kind else { continue };
 
         let role = if kind == EntityKind::Person {
+            let outer_role_start = outer_role_start.filter(|_| outer_has_title);
             let role_start = outer_role_start.or_else(|| in_run_role.first().copied());
             let role_end = in_run_role
                 .last()
