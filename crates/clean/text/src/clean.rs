@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use corroborate_model::{RemovalReason, RemovedLine};
 
 use crate::lexicon::{
-    LineView, attribution, is_author_box_header, is_list_promo_head, is_reaction_label,
-    lexicon_reason, promo_head,
+    LineView, attribution, is_author_box_header, is_comment_section_header, is_list_promo_head,
+    is_reaction_label, lexicon_reason, promo_head,
 };
 use crate::normalise::{Layout, layout, render};
 
@@ -158,11 +158,15 @@ fn mark_reaction_widgets(views: &[LineView], verdicts: &mut [Verdict]) {
 /// it is readers' talk or form furniture, not the article.
 fn mark_comment_sections(views: &[LineView], verdicts: &mut [Verdict]) {
     let half = views.len() / 2;
-    let opener = verdicts
+    let opener = views
         .iter()
+        .zip(verdicts.iter())
         .enumerate()
         .skip(half)
-        .find(|(_, verdict)| **verdict == Verdict::Remove(RemovalReason::CommentForm))
+        .find(|(_, (view, verdict))| {
+            **verdict == Verdict::Remove(RemovalReason::CommentForm)
+                && is_comment_section_header(view)
+        })
         .map(|(index, _)| index);
     let Some(opener) = opener else {
         return;
@@ -397,12 +401,19 @@ fn mark_labels_among_junk(views: &[LineView], verdicts: &mut [Verdict]) {
     }
 }
 
-/// Lines of three or more words repeated verbatim: the first stays.
+/// Lines repeated verbatim: the first stays. List items and short headings are exempt, since
+/// listicles legitimately repeat "Location: Boston" or "Pros" under each entry; sentences
+/// repeat only by page assembly mistakes.
 fn mark_repeated_lines(layout: &Layout, views: &[LineView], verdicts: &mut [Verdict]) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (index, line) in layout.lines.iter().enumerate() {
+        let Some(view) = views.get(index) else {
+            continue;
+        };
+        let minimum_words = if view.ends_sentence { 3 } else { 8 };
         if verdicts.get(index) != Some(&Verdict::Keep)
-            || views.get(index).is_none_or(|v| v.word_count() < 3)
+            || view.list_item
+            || view.word_count() < minimum_words
         {
             continue;
         }

@@ -21,6 +21,8 @@ pub(crate) struct LineView {
     pub(crate) words_key: String,
     /// Whether the line is a list item.
     pub(crate) list_item: bool,
+    /// Whether it is an item of a numbered list ("1. x", "2) y").
+    pub(crate) numbered: bool,
     /// Whether the line ends with sentence punctuation.
     pub(crate) ends_sentence: bool,
     /// Character count of the line.
@@ -59,6 +61,7 @@ impl LineView {
             words,
             words_key,
             list_item: marker > 0,
+            numbered: marker > 0 && line.starts_with(|c: char| c.is_ascii_digit()),
         }
     }
 
@@ -266,7 +269,9 @@ const SHARE_ACTIONS: &[&str] = &[
 /// network or sharing action, and short.
 fn is_share_buttons(view: &LineView) -> bool {
     let count = view.word_count();
-    (1..=12).contains(&count)
+    // A numbered list of networks is an article's content ("1. Facebook"), never a button row.
+    !view.numbered
+        && (1..=12).contains(&count)
         && view
             .words
             .iter()
@@ -417,8 +422,18 @@ fn is_comment_form(view: &LineView) -> bool {
     if WHOLE.contains(&view.key.as_str()) || PREFIXES.iter().any(|p| view.key.starts_with(p)) {
         return true;
     }
-    // Form fields: a label or two marked required ("Email *", "Your name *").
-    if view.body.ends_with('*') && (1..=3).contains(&view.word_count()) {
+    // Form fields marked required ("Email *", "Your name *").
+    const FIELD_WORDS: &[&str] = &[
+        "name", "email", "e", "mail", "website", "comment", "your", "message", "full", "address",
+        "url", "phone", "first", "last",
+    ];
+    if view.body.ends_with('*')
+        && (1..=3).contains(&view.word_count())
+        && view
+            .words
+            .iter()
+            .all(|word| FIELD_WORDS.contains(&word.as_str()))
+    {
         return true;
     }
     // "12 comments", "comments (3)", "0 responses".
@@ -429,6 +444,38 @@ fn is_comment_form(view: &LineView) -> bool {
                 noun.as_str(),
                 "comment" | "comments" | "responses" | "response" | "replies"
             )
+        }
+        _ => false,
+    }
+}
+
+/// Headings that open a comment section ("Comments", "Leave a Reply", "12 Comments"): what
+/// follows them is readers' talk, not the article.
+pub(crate) fn is_comment_section_header(view: &LineView) -> bool {
+    const HEADERS: &[&str] = &[
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "leave a reply cancel reply",
+        "post a comment",
+        "add a comment",
+        "join the conversation",
+        "join the discussion",
+        "responses",
+        "discussion",
+        "conversation",
+        "reader comments",
+        "комментарии",
+        "коментарі",
+        "kommentare",
+        "commentaires",
+    ];
+    if HEADERS.contains(&view.key.as_str()) {
+        return true;
+    }
+    match view.words.as_slice() {
+        [number, noun] | [noun, number] if number.chars().all(|c| c.is_ascii_digit()) => {
+            matches!(noun.as_str(), "comments" | "responses" | "replies")
         }
         _ => false,
     }
@@ -772,15 +819,7 @@ fn is_boilerplate(view: &LineView) -> bool {
     // Newsletter and cookie prompts.
     if words <= 40
         && view.key.contains("newsletter")
-        && view.contains_any(&[
-            "sign up",
-            "subscribe",
-            "inbox",
-            "email",
-            "delivered",
-            "register",
-            "join",
-        ])
+        && view.contains_any(&["sign up", "subscribe", "register", "join our", "get our"])
     {
         return true;
     }
@@ -942,7 +981,8 @@ fn is_breadcrumb(view: &LineView) -> bool {
     if view.word_count() > 12 || view.ends_sentence {
         return false;
     }
-    for separator in [" > ", " » ", " › ", " / ", " | ", " · ", " • "] {
+    // Pipes and slashes also separate table cells and alternatives: only arrows mark a trail.
+    for separator in [" > ", " » ", " › "] {
         let segments: Vec<&str> = view.body.split(separator).collect();
         if segments.len() >= 3
             && segments.iter().all(|segment| {
