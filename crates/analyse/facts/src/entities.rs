@@ -458,6 +458,25 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 name_words = run.words.get(split..).unwrap_or_default();
             }
         }
+        // Drop trailing weekdays and months ("Morningside Recovery Center Thursday") and a
+        // title cut off at the end ("Army Gen.").
+        while name_words.len() > 1
+            && name_words
+                .last()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| contains(&NOT_NAMES, t.text) || in_list(DOTTED_TITLES, t.text))
+        {
+            name_words = name_words.get(..name_words.len() - 1).unwrap_or_default();
+        }
+        if name_words.len() == 1
+            && name_words
+                .first()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| in_list(DOTTED_TITLES, t.text) || is_role_word(t.text))
+            && run.words.len() > 1
+        {
+            continue;
+        }
         // Drop leading function words capitalised at sentence start ("The Kremlin").
         while name_words.len() > 1
             && name_words
@@ -599,13 +618,16 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             || (kind == EntityKind::Place
                 && (followed_by_actor_verb || possessed_actor_noun || after_by));
         let surface_start = first_token.start;
-        let _ = name_first;
+        let surface_end = name_words
+            .last()
+            .and_then(|&i| tokens.get(i))
+            .map_or(last_token.end, |t| t.end);
         mentions.push(Mention {
             span: Span {
                 start: surface_start,
-                end: last_token.end,
+                end: surface_end,
             },
-            surface: span_text(sentence, surface_start, last_token.end),
+            surface: span_text(sentence, surface_start, surface_end),
             name,
             kind,
             role,

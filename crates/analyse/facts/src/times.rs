@@ -371,6 +371,17 @@ fn weekday_expression(
     }
     let word = token.text.to_lowercase();
     let weekday = WEEKDAYS.iter().find(|(name, _)| *name == word)?.1;
+    // "Fox News Sunday": a weekday closing a capitalised name is part of the name.
+    if index > 0
+        && tokens
+            .get(index - 1)
+            .is_some_and(|t| t.is_capitalised() && t.is_word())
+    {
+        let before = index.checked_sub(2).and_then(|i| tokens.get(i));
+        if before.is_some_and(|t| t.is_word()) {
+            return None;
+        }
+    }
     let previous = if index > 0 {
         lower(tokens, index - 1)
     } else {

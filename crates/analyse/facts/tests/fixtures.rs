@@ -170,6 +170,12 @@ fn times_match_fixtures() {
         let sentence = text(&case, "sentence");
         let reference = case.get("reference").and_then(day);
         let found = find_times(sentence, reference);
+        if exact(&case) && found.len() > expected(&case).len() {
+            tally.extra += found.len() - expected(&case).len();
+            tally
+                .failures
+                .push(format!("unexpected times in {sentence:?}: {found:?}"));
+        }
         for want in expected(&case) {
             tally.expected += 1;
             let number = |key: &str| want.get(key).and_then(Value::as_f64);
