@@ -171,6 +171,16 @@ fn mark_comment_sections(views: &[LineView], verdicts: &mut [Verdict]) {
     let Some(opener) = opener else {
         return;
     };
+    // Readers' comments rarely outweigh the article; when the "section" does, the heading was
+    // part of the article ("Comments?" closing a long post) and what follows is content.
+    let words_in = |range: std::ops::Range<usize>| -> usize {
+        views
+            .get(range)
+            .map_or(0, |part| part.iter().map(LineView::word_count).sum())
+    };
+    if words_in(opener + 1..views.len()) > words_in(0..opener) {
+        return;
+    }
     for (view, verdict) in views.iter().zip(verdicts.iter_mut()).skip(opener + 1) {
         if *verdict == Verdict::Keep && attribution(view).is_none() {
             *verdict = Verdict::Remove(RemovalReason::CommentForm);

@@ -470,6 +470,10 @@ pub(crate) fn is_comment_section_header(view: &LineView) -> bool {
         "kommentare",
         "commentaires",
     ];
+    // "Comments?" asks the reader; a section heading states.
+    if view.body.ends_with('?') {
+        return false;
+    }
     if HEADERS.contains(&view.key.as_str()) {
         return true;
     }
@@ -818,13 +822,23 @@ fn is_boilerplate(view: &LineView) -> bool {
     }
     // Newsletter and cookie prompts.
     if words <= 40
+        && !view.list_item
         && view.key.contains("newsletter")
         && view.contains_any(&["sign up", "subscribe", "register", "join our", "get our"])
     {
         return true;
     }
+    // Cookie banners talk about "cookies" (or cookie policy/settings) and what the reader
+    // accepts; "cookie-cutter" in a quote is prose.
+    let about_cookies = view.words.iter().any(|word| word == "cookies")
+        || view.contains_any(&[
+            "cookie policy",
+            "cookie settings",
+            "cookie preferences",
+            "cookie consent",
+        ]);
     if words <= 60
-        && view.key.contains("cookie")
+        && about_cookies
         && view.contains_any(&[
             "we use",
             "this site uses",
@@ -832,9 +846,10 @@ fn is_boilerplate(view: &LineView) -> bool {
             "accept",
             "consent",
             "policy",
+            "continuing",
+            "browsing",
             "settings",
             "preferences",
-            "experience",
         ])
     {
         return true;
