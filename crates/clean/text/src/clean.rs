@@ -339,7 +339,7 @@ fn mark_tail(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
             // Walking upwards: the topmost attribution wins.
             source = Some(name);
             *verdict = Verdict::Remove(RemovalReason::Attribution);
-        } else if view.is_short_label() {
+        } else if is_tail_label(view) {
             *verdict = Verdict::TailLabel;
             tail_labels.push(index);
         } else {
@@ -347,8 +347,9 @@ fn mark_tail(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
             break;
         }
     }
-    if !reached_content {
-        // Nothing but labels: the text is a list of short lines, not an article with furniture.
+    if !reached_content || tail_labels.len() > MAX_TAIL_LABELS {
+        // Nothing but labels, or a long run of them: a list of short lines that is the
+        // article's own (rankings, names), not furniture.
         for index in tail_labels {
             if let Some(verdict) = verdicts.get_mut(index) {
                 *verdict = Verdict::Keep;
@@ -383,6 +384,19 @@ fn mark_tail(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
         }
     }
     source
+}
+
+/// Site furniture at the end runs to a few labels; a longer run of short lines is content.
+const MAX_TAIL_LABELS: usize = 6;
+
+/// A short label that may be trailing furniture: not a "Key: value" fact nor a table row.
+fn is_tail_label(view: &LineView) -> bool {
+    let numbers = view
+        .words
+        .iter()
+        .filter(|word| word.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    view.is_short_label() && !view.body.contains(": ") && numbers < 2
 }
 
 /// Lower-case words of the kept lines and title, for telling topic tags from site labels.
