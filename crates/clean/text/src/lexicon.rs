@@ -962,7 +962,91 @@ fn is_boilerplate(view: &LineView) -> bool {
     {
         return true;
     }
-    is_breadcrumb(view) || is_byline(view)
+    is_breadcrumb(view) || is_byline(view) || is_date_line(view)
+}
+
+/// Month and weekday names and their abbreviations, with the words that accompany timestamps.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "utc",
+    "gmt",
+    "est",
+    "edt",
+    "cet",
+    "cest",
+    "bst",
+    "msk",
+    "eet",
+    "eest",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "t",
+    "z",
+];
+
+/// A line that is only a date or timestamp ("June 04, 2025", "Mon 2 Jun 2025 14:30 BST").
+pub(crate) fn is_date_line(view: &LineView) -> bool {
+    let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
+    let has_date_part = view.words.iter().any(|word| {
+        (is_number(word) && word.len() == 4)
+            || (!is_number(word) && DATE_WORDS.contains(&word.as_str()) && word.len() >= 3)
+    });
+    (2..=10).contains(&view.word_count())
+        && has_date_part
+        && view.words.iter().any(is_number)
+        && view
+            .words
+            .iter()
+            .all(|word| is_number(word) || DATE_WORDS.contains(&word.as_str()))
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone.
@@ -1203,6 +1287,25 @@ mod tests {
             "Cookies were served at the talks.",
         ] {
             assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        for line in [
+            "June 04, 2025",
+            "Mon 2 Jun 2025 14:30 BST",
+            "2025-06-02",
+            "Updated: 3 June 2025, 10:15 a.m.",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Boilerplate), "{line}");
+        }
+        for line in [
+            "May 2025 was the hottest month.",
+            "June",
+            "Talks resume on June 10",
+        ] {
+            assert_ne!(reason(line), Some(RemovalReason::Boilerplate), "{line}");
         }
     }
 

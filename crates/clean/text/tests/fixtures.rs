@@ -96,6 +96,7 @@ fn blogger_share_lists_labels_and_footer() {
         &cleaned,
         &[
             ("Home", Boilerplate),
+            ("June 04, 2025", Boilerplate),
             ("- Get link", ShareButton),
             ("- Pinterest", ShareButton),
             ("- Other Apps", ShareButton),
