@@ -59,14 +59,20 @@ pub fn evaluate(
     let overall = score(&ids, gold, predicted);
     let mut by_dataset: BTreeMap<String, Vec<&String>> = BTreeMap::new();
     for id in &ids {
-        let dataset = dataset_of.get(*id).cloned().unwrap_or_else(|| "-".to_string());
+        let dataset = dataset_of
+            .get(*id)
+            .cloned()
+            .unwrap_or_else(|| "-".to_string());
         by_dataset.entry(dataset).or_default().push(id);
     }
     let per_dataset = by_dataset
         .into_iter()
         .map(|(dataset, members)| (dataset, score(&members, gold, predicted)))
         .collect();
-    EvalReport { overall, per_dataset }
+    EvalReport {
+        overall,
+        per_dataset,
+    }
 }
 
 fn pairs(count: usize) -> f64 {
@@ -75,14 +81,26 @@ fn pairs(count: usize) -> f64 {
 }
 
 fn ratio(numerator: f64, denominator: f64) -> f64 {
-    if denominator > 0.0 { numerator / denominator } else { 1.0 }
+    if denominator > 0.0 {
+        numerator / denominator
+    } else {
+        1.0
+    }
 }
 
 fn f1(precision: f64, recall: f64) -> f64 {
-    if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 }
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
 }
 
-fn score(ids: &[&String], gold: &HashMap<String, String>, predicted: &HashMap<String, String>) -> Scores {
+fn score(
+    ids: &[&String],
+    gold: &HashMap<String, String>,
+    predicted: &HashMap<String, String>,
+) -> Scores {
     // A missing prediction is a singleton: key it by the article id itself, in its own space.
     let predicted_of = |id: &String| -> (bool, String) {
         match predicted.get(id) {
@@ -94,10 +112,14 @@ fn score(ids: &[&String], gold: &HashMap<String, String>, predicted: &HashMap<St
     let mut predicted_sizes: HashMap<(bool, String), usize> = HashMap::new();
     let mut joint: HashMap<(&str, (bool, String)), usize> = HashMap::new();
     for id in ids {
-        let Some(gold_cluster) = gold.get(*id) else { continue };
+        let Some(gold_cluster) = gold.get(*id) else {
+            continue;
+        };
         let predicted_cluster = predicted_of(id);
         *gold_sizes.entry(gold_cluster).or_default() += 1;
-        *predicted_sizes.entry(predicted_cluster.clone()).or_default() += 1;
+        *predicted_sizes
+            .entry(predicted_cluster.clone())
+            .or_default() += 1;
         *joint.entry((gold_cluster, predicted_cluster)).or_default() += 1;
     }
     let true_pairs: f64 = joint.values().map(|&n| pairs(n)).sum();
@@ -107,10 +129,18 @@ fn score(ids: &[&String], gold: &HashMap<String, String>, predicted: &HashMap<St
     let pairwise_recall = ratio(true_pairs, gold_pairs);
     let (mut precision_sum, mut recall_sum, mut counted) = (0.0, 0.0, 0usize);
     for id in ids {
-        let Some(gold_cluster) = gold.get(*id) else { continue };
+        let Some(gold_cluster) = gold.get(*id) else {
+            continue;
+        };
         let predicted_cluster = predicted_of(id);
-        let both = joint.get(&(gold_cluster.as_str(), predicted_cluster.clone())).copied().unwrap_or(0) as f64;
-        let predicted_size = predicted_sizes.get(&predicted_cluster).copied().unwrap_or(1) as f64;
+        let both = joint
+            .get(&(gold_cluster.as_str(), predicted_cluster.clone()))
+            .copied()
+            .unwrap_or(0) as f64;
+        let predicted_size = predicted_sizes
+            .get(&predicted_cluster)
+            .copied()
+            .unwrap_or(1) as f64;
         let gold_size = gold_sizes.get(gold_cluster.as_str()).copied().unwrap_or(1) as f64;
         precision_sum += both / predicted_size;
         recall_sum += both / gold_size;
@@ -136,7 +166,16 @@ impl fmt::Display for EvalReport {
         writeln!(
             f,
             "{:<12} {:>8} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
-            "dataset", "articles", "gold", "pred", "pair-P", "pair-R", "pair-F1", "B3-P", "B3-R", "B3-F1"
+            "dataset",
+            "articles",
+            "gold",
+            "pred",
+            "pair-P",
+            "pair-R",
+            "pair-F1",
+            "B3-P",
+            "B3-R",
+            "B3-F1"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Scores| {
             writeln!(
@@ -166,14 +205,29 @@ mod tests {
     use super::*;
 
     fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn hand_computed_example() {
         // Gold: {a,b,c} {d,e}; predicted: {a,b} {c,d,e}.
-        let gold = map(&[("a", "G1"), ("b", "G1"), ("c", "G1"), ("d", "G2"), ("e", "G2")]);
-        let predicted = map(&[("a", "P1"), ("b", "P1"), ("c", "P2"), ("d", "P2"), ("e", "P2")]);
+        let gold = map(&[
+            ("a", "G1"),
+            ("b", "G1"),
+            ("c", "G1"),
+            ("d", "G2"),
+            ("e", "G2"),
+        ]);
+        let predicted = map(&[
+            ("a", "P1"),
+            ("b", "P1"),
+            ("c", "P2"),
+            ("d", "P2"),
+            ("e", "P2"),
+        ]);
         let report = evaluate(&gold, &predicted, &HashMap::new());
         let s = &report.overall;
         // TP = C(2,2) [a,b] + C(2,2) [d,e] = 2; predicted pairs = 1 + 3 = 4; gold pairs = 3 + 1 = 4.
@@ -184,7 +238,10 @@ mod tests {
         assert!((s.bcubed_precision - 11.0 / 15.0).abs() < 1e-12);
         // BCubed R: a 2/3, b 2/3, c 1/3, d 1, e 1 → 11/3 / 5 = 11/15.
         assert!((s.bcubed_recall - 11.0 / 15.0).abs() < 1e-12);
-        assert_eq!((s.gold_clusters, s.predicted_clusters, s.articles), (2, 2, 5));
+        assert_eq!(
+            (s.gold_clusters, s.predicted_clusters, s.articles),
+            (2, 2, 5)
+        );
     }
 
     #[test]
@@ -213,6 +270,9 @@ mod tests {
         assert!(report.per_dataset.values().all(|s| s.pairwise_f1 == 1.0));
         assert!((report.overall.pairwise_precision - 2.0 / 6.0).abs() < 1e-12);
         let table = report.to_string();
-        assert!(table.lines().count() == 4 && table.contains("ALL"), "{table}");
+        assert!(
+            table.lines().count() == 4 && table.contains("ALL"),
+            "{table}"
+        );
     }
 }

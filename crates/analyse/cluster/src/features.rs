@@ -200,7 +200,9 @@ fn count_field(
         let word = token.text;
         let lower = word.to_lowercase();
         let has_digit = word.chars().any(|c| c.is_ascii_digit());
-        let all_digits = word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let all_digits = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
         let mut word_idf = 0.0;
         if all_digits {
             let normalised: String = word.chars().filter(|c| *c != ',').collect();
@@ -297,12 +299,14 @@ pub(crate) fn article_features(article: &Article, options: &ClusterOptions) -> V
     let mut features: Vec<RawFeature> = counts
         .features
         .into_iter()
-        .map(|(key, (count, idf, namespace_weight, display))| RawFeature {
-            key,
-            display,
-            weight: (1.0 + count.max(1.0).ln()) * namespace_weight,
-            idf,
-        })
+        .map(
+            |(key, (count, idf, namespace_weight, display))| RawFeature {
+                key,
+                display,
+                weight: (1.0 + count.max(1.0).ln()) * namespace_weight,
+                idf,
+            },
+        )
         .filter(|feature| feature.weight > 0.0 && feature.idf > 0.0)
         .collect();
     features.sort_by(|a, b| a.key.cmp(&b.key));
@@ -327,7 +331,10 @@ mod tests {
         let found = keys(
             "However, Defense Minister Rustem Umerov said 6,000 bodies would return. Umerov spoke.",
         );
-        assert!(found.contains(&"edefense minister rustem umerov".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"edefense minister rustem umerov".to_string()),
+            "{found:?}"
+        );
         assert!(found.contains(&"eumerov".to_string()), "{found:?}");
         assert!(found.contains(&"n6000".to_string()), "{found:?}");
         assert!(found.contains(&"wbodi".to_string()), "{found:?}");

@@ -29,9 +29,7 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 /// Articles read from JSONL, with the dataset of each (id → dataset, for those that name one).
 /// Empty lines are skipped; a malformed line is an error naming its line number.
-pub fn articles_from_jsonl(
-    jsonl: &str,
-) -> Result<(Vec<Article>, HashMap<String, String>), String> {
+pub fn articles_from_jsonl(jsonl: &str) -> Result<(Vec<Article>, HashMap<String, String>), String> {
     let mut articles = Vec::new();
     let mut datasets = HashMap::new();
     for (number, line) in jsonl.lines().enumerate() {
@@ -76,7 +74,13 @@ mod tests {
         let (articles, datasets) = articles_from_jsonl(jsonl).unwrap();
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].title, None);
-        assert_eq!(articles[0].published.map(|p| p.date().to_string()).as_deref(), Some("2021-10-18"));
+        assert_eq!(
+            articles[0]
+                .published
+                .map(|p| p.date().to_string())
+                .as_deref(),
+            Some("2021-10-18")
+        );
         assert_eq!(articles[1].published, None);
         assert_eq!(datasets.len(), 1);
         assert!(articles_from_jsonl("{not json").is_err());

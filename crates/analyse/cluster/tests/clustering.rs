@@ -24,14 +24,20 @@ fn ids(names: &[&str]) -> BTreeSet<String> {
 fn example_corpus_is_three_events_of_one_story() {
     let articles = common::example_corpus();
     assert_eq!(articles.len(), 5);
-    let clustering = cluster(&articles, &ClusterOptions::default());
+    // Undated rounds of one set of talks: the fine-grained preset tells the rounds apart.
+    let clustering = cluster(&articles, &ClusterOptions::fine_grained());
     let found = groups(&clustering);
     let prefixes = |group: &BTreeSet<String>| -> BTreeSet<String> {
-        group.iter().map(|id| id.get(..3).unwrap_or_default().to_string()).collect()
+        group
+            .iter()
+            .map(|id| id.get(..3).unwrap_or_default().to_string())
+            .collect()
     };
     let found: BTreeSet<BTreeSet<String>> = found.iter().map(prefixes).collect();
     let expected: BTreeSet<BTreeSet<String>> =
-        [ids(&["001"]), ids(&["000", "002", "003"]), ids(&["004"])].into_iter().collect();
+        [ids(&["001"]), ids(&["000", "002", "003"]), ids(&["004"])]
+            .into_iter()
+            .collect();
     assert_eq!(found, expected, "{:#?}", clustering.events);
     assert_eq!(clustering.stories.len(), 1, "{:#?}", clustering.stories);
     assert_eq!(clustering.stories[0].events.len(), 3);
@@ -41,6 +47,10 @@ fn example_corpus_is_three_events_of_one_story() {
         assert!(!event.label.is_empty());
         assert!(!event.key_terms.is_empty());
     }
+    // The coarser defaults still keep the whole run of talks in one story.
+    let coarse = cluster(&articles, &ClusterOptions::default());
+    assert_eq!(coarse.stories.len(), 1, "{:#?}", coarse.stories);
+    assert!(coarse.events.len() <= 3);
 }
 
 #[test]
@@ -63,26 +73,40 @@ fn dated_reports_split_by_happening_and_join_in_stories() {
         .iter()
         .find(|story| story.events.len() == 2)
         .expect("a two-event story");
-    assert_eq!(flood_story.first_date.map(|d| d.to_string()).as_deref(), Some("2024-02-10"));
-    assert_eq!(flood_story.last_date.map(|d| d.to_string()).as_deref(), Some("2024-03-21"));
+    assert_eq!(
+        flood_story.first_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-10")
+    );
+    assert_eq!(
+        flood_story.last_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-21")
+    );
     // Events are ordered by their earliest member, and their ids hash it.
     let first = &clustering.events[0];
     assert_eq!(first.articles[0].as_str(), "rate-1");
     assert_eq!(first.id, format!("e-{}", content_hash("rate-1")));
-    assert_eq!(first.first_date.map(|d| d.to_string()).as_deref(), Some("2024-02-08"));
-    assert_eq!(first.last_date.map(|d| d.to_string()).as_deref(), Some("2024-02-09"));
+    assert_eq!(
+        first.first_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-08")
+    );
+    assert_eq!(
+        first.last_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-09")
+    );
 }
 
 #[test]
 fn shuffled_input_gives_the_same_clustering() {
     for articles in [common::example_corpus(), common::dated_fixture()] {
-        let reference = serde_json::to_string(&cluster(&articles, &ClusterOptions::default())).unwrap();
+        let reference =
+            serde_json::to_string(&cluster(&articles, &ClusterOptions::default())).unwrap();
         let mut reversed = articles.clone();
         reversed.reverse();
         let mut rotated = articles.clone();
         rotated.rotate_left(3);
         for shuffled in [reversed, rotated] {
-            let again = serde_json::to_string(&cluster(&shuffled, &ClusterOptions::default())).unwrap();
+            let again =
+                serde_json::to_string(&cluster(&shuffled, &ClusterOptions::default())).unwrap();
             assert_eq!(reference, again);
         }
     }
@@ -92,15 +116,20 @@ fn shuffled_input_gives_the_same_clustering() {
 fn same_result_on_one_thread() {
     let articles = common::dated_fixture();
     let reference = serde_json::to_string(&cluster(&articles, &ClusterOptions::default())).unwrap();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let single = pool.install(|| serde_json::to_string(&cluster(&articles, &ClusterOptions::default())).unwrap());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let single = pool.install(|| {
+        serde_json::to_string(&cluster(&articles, &ClusterOptions::default())).unwrap()
+    });
     assert_eq!(reference, single);
 }
 
-fn one_by_one(articles: &[Article]) -> Clustering {
+fn one_by_one(articles: &[Article], options: &ClusterOptions) -> Clustering {
     let mut ordered: Vec<&Article> = articles.iter().collect();
     ordered.sort_by_key(|a| (a.published.map(|p| p.date()), a.id.clone()));
-    let mut clusterer = Clusterer::new(ClusterOptions::default());
+    let mut clusterer = Clusterer::new(options.clone());
     for article in ordered {
         let changed = clusterer.add(std::slice::from_ref(article));
         assert_eq!(changed.len(), 1, "one article changes one event");
@@ -110,9 +139,13 @@ fn one_by_one(articles: &[Article]) -> Clustering {
 
 #[test]
 fn one_by_one_matches_batch() {
-    for articles in [common::example_corpus(), common::dated_fixture()] {
-        let batch = cluster(&articles, &ClusterOptions::default());
-        let incremental = one_by_one(&articles);
+    for (articles, options) in [
+        (common::example_corpus(), ClusterOptions::fine_grained()),
+        (common::example_corpus(), ClusterOptions::default()),
+        (common::dated_fixture(), ClusterOptions::default()),
+    ] {
+        let batch = cluster(&articles, &options);
+        let incremental = one_by_one(&articles, &options);
         assert_eq!(groups(&batch), groups(&incremental));
         assert_eq!(batch.stories.len(), incremental.stories.len());
     }
@@ -150,6 +183,10 @@ fn empty_and_blank_input() {
         Article::new(corroborate_model::ArticleId::new("b"), "  \n\n ... "),
     ];
     let clustering = cluster(&blank, &ClusterOptions::default());
-    assert_eq!(clustering.events.len(), 2, "nothing to compare: each stands alone");
+    assert_eq!(
+        clustering.events.len(),
+        2,
+        "nothing to compare: each stands alone"
+    );
     assert_eq!(clustering.stories.len(), 2);
 }

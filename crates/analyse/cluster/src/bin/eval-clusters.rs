@@ -35,7 +35,8 @@ fn parse_arguments() -> Result<Arguments, String> {
     let mut fold = None;
     let mut one_by_one = false;
     let mut write_assignments = None;
-    let mut overrides = serde_json::to_value(ClusterOptions::default()).map_err(|e| e.to_string())?;
+    let mut overrides =
+        serde_json::to_value(ClusterOptions::default()).map_err(|e| e.to_string())?;
     let mut arguments = std::env::args().skip(1);
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
@@ -83,7 +84,12 @@ fn assignment(clustering: &Clustering) -> HashMap<String, String> {
     clustering
         .events
         .iter()
-        .flat_map(|event| event.articles.iter().map(|a| (a.to_string(), event.id.clone())))
+        .flat_map(|event| {
+            event
+                .articles
+                .iter()
+                .map(|a| (a.to_string(), event.id.clone()))
+        })
         .collect()
 }
 
@@ -122,7 +128,10 @@ fn main() -> ExitCode {
     let report: EvalReport = eval::evaluate(&gold, &predicted, &datasets);
     let rate = articles.len() as f64 / seconds.max(1e-9);
     if let Some(path) = &arguments.write_assignments {
-        let mut lines: Vec<String> = predicted.iter().map(|(id, event)| format!("{id}\t{event}\n")).collect();
+        let mut lines: Vec<String> = predicted
+            .iter()
+            .map(|(id, event)| format!("{id}\t{event}\n"))
+            .collect();
         lines.sort();
         if let Err(e) = std::fs::write(path, lines.concat()) {
             eprintln!("eval-clusters: {path}: {e}");
@@ -146,7 +155,11 @@ fn main() -> ExitCode {
         // Batch taken as the reference: how far does one-by-one agree with it?
         let versus = eval::evaluate(&predicted, &incremental, &HashMap::new());
         let incremental_report = eval::evaluate(&gold, &incremental, &datasets);
-        agreement = Some((versus.overall, incremental_report.overall, one_by_one_seconds));
+        agreement = Some((
+            versus.overall,
+            incremental_report.overall,
+            one_by_one_seconds,
+        ));
     }
 
     if arguments.json {
@@ -160,7 +173,10 @@ fn main() -> ExitCode {
             "one_by_one": agreement.as_ref().map(|(versus, gold, secs)| serde_json::json!({
                 "agreement_with_batch": versus, "against_gold": gold, "seconds": secs })),
         });
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
     } else {
         print!("{report}");
         println!(
