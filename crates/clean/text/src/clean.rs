@@ -425,7 +425,8 @@ fn mark_labels_among_junk(views: &[LineView], verdicts: &mut [Verdict]) {
     }
 }
 
-/// Lines repeated verbatim: the first stays. List items and short headings are exempt, since
+/// Lines repeated verbatim: the first stays. List items, questions and short headings are
+/// exempt, since
 /// listicles legitimately repeat "Location: Boston" or "Pros" under each entry; sentences
 /// repeat only by page assembly mistakes.
 fn mark_repeated_lines(layout: &Layout, views: &[LineView], verdicts: &mut [Verdict]) {
@@ -435,8 +436,11 @@ fn mark_repeated_lines(layout: &Layout, views: &[LineView], verdicts: &mut [Verd
             continue;
         };
         let minimum_words = if view.ends_sentence { 3 } else { 8 };
+        // Interviews and FAQs ask the same question of each guest.
+        let question = view.body.ends_with('?');
         if verdicts.get(index) != Some(&Verdict::Keep)
             || view.list_item
+            || question
             || view.word_count() < minimum_words
         {
             continue;

@@ -1033,13 +1033,32 @@ const DATE_WORDS: &[&str] = &[
     "z",
 ];
 
+/// Starts with `YYYY-MM-DD`.
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 10
+        && bytes
+            .iter()
+            .take(10)
+            .enumerate()
+            .all(|(index, byte)| match index {
+                4 | 7 => *byte == b'-',
+                _ => byte.is_ascii_digit(),
+            })
+}
+
 /// A line that is only a date or timestamp ("June 04, 2025", "Mon 2 Jun 2025 14:30 BST").
 pub(crate) fn is_date_line(view: &LineView) -> bool {
     let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
-    let has_date_part = view.words.iter().any(|word| {
-        (is_number(word) && word.len() == 4)
-            || (!is_number(word) && DATE_WORDS.contains(&word.as_str()) && word.len() >= 3)
-    });
+    // A month or weekday name, or an ISO date: bare number rows ("1/1/2013 +13.1%") are tables.
+    let has_date_part = view
+        .words
+        .iter()
+        .any(|word| !is_number(word) && DATE_WORDS.contains(&word.as_str()) && word.len() >= 3)
+        || is_iso_date(&view.key);
+    if view.body.contains(['%', '$', '€', '£', '+']) {
+        return false;
+    }
     (2..=10).contains(&view.word_count())
         && has_date_part
         && view.words.iter().any(is_number)
@@ -1288,6 +1307,12 @@ mod tests {
         ] {
             assert_eq!(reason(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn date_lines_not_tables() {
+        assert_eq!(reason("1/1/2013 +13.1%"), None);
+        assert_eq!(reason("2/1/2013 4/1/2013"), None);
     }
 
     #[test]
