@@ -118,9 +118,15 @@ impl LineView {
     }
 }
 
+/// No furniture line is longer than this (the longest, cookie notices, are checked up to it).
+const MAX_FURNITURE_WORDS: usize = 60;
+
 /// The reason a line is junk wherever it stands, from the lexicons alone; `None` when the line
 /// may be content.
 pub(crate) fn lexicon_reason(view: &LineView) -> Option<RemovalReason> {
+    if view.word_count() > MAX_FURNITURE_WORDS {
+        return None;
+    }
     if view.key.is_empty() {
         // Only punctuation or symbols: separators such as "***" or "• • •".
         return Some(RemovalReason::Boilerplate);
@@ -1049,6 +1055,9 @@ fn is_iso_date(text: &str) -> bool {
 
 /// A line that is only a date or timestamp ("June 04, 2025", "Mon 2 Jun 2025 14:30 BST").
 pub(crate) fn is_date_line(view: &LineView) -> bool {
+    if !(2..=10).contains(&view.word_count()) {
+        return false;
+    }
     let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
     // A month or weekday name, or an ISO date: bare number rows ("1/1/2013 +13.1%") are tables.
     let has_date_part = view
