@@ -1,1 +1,177 @@
-//! Placeholder: see ARCHITECTURE.md.
+//! Main text and metadata out of HTML pages.
+//!
+//! [`extract`] finds the article body with [rs-trafilatura] (chosen by measurement on the Zyte
+//! and WCXB benchmarks, see `docs/benchmarks.md`), drops the share bars, related-story lists and
+//! comment blocks it lets through, and reads the metadata news pages carry: JSON-LD
+//! (`NewsArticle`, `@graph`), OpenGraph / Twitter / Dublin Core / Parse.ly / Sailthru meta
+//! tags, microdata, `<time datetime>`, visible bylines and dates, and dates in the URL.
+//!
+//! Hostile input is refused cheaply before any parsing: pages over
+//! [`HtmlOptions::max_bytes`] and pages nested deeper than [`HtmlOptions::max_depth`] (checked
+//! by a linear tag scan). A panic inside the parser becomes [`HtmlError::Panicked`].
+//!
+//! ```
+//! use corroborate_html::{HtmlOptions, extract};
+//!
+//! let html = r#"<html lang="en"><head><title>Talks end - Daily Planet</title>
+//!   <meta property="og:site_name" content="Daily Planet">
+//!   <meta property="article:published_time" content="2025-06-02T14:30:00+03:00"></head>
+//!   <body><article><h1>Talks end</h1><p class="byline">By Jane Doe</p>
+//!   <p>The delegations met for two hours in the palace and agreed to exchange prisoners.</p>
+//!   <p>Both sides said they would meet again, without naming a date for the next round.</p>
+//!   </article></body></html>"#;
+//! let page = extract(html, None, &HtmlOptions::default()).unwrap();
+//! assert!(page.text.contains("exchange prisoners.\n\nBoth sides"));
+//! assert_eq!(page.metadata.title.as_deref(), Some("Talks end"));
+//! assert_eq!(page.metadata.authors, ["Jane Doe"]);
+//! assert_eq!(page.metadata.source.as_deref(), Some("Daily Planet"));
+//! assert_eq!(page.metadata.language.as_deref(), Some("en"));
+//! assert_eq!(page.metadata.published.unwrap().date().to_string(), "2025-06-02");
+//! ```
+//!
+//! [rs-trafilatura]: https://crates.io/crates/rs-trafilatura
+
+mod dates;
+mod guard;
+mod metadata;
+mod text;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use corroborate_model::{Metadata, Published};
+use dom_query::Document;
+
+/// Main text (paragraphs separated by `"\n\n"`, list items as `"- item"` lines, headings kept
+/// as their own paragraph) and metadata found in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedPage {
+    /// The article's main text.
+    pub text: String,
+    /// Title, authors, publication date, publisher, canonical URL and language, where found.
+    pub metadata: Metadata,
+}
+
+/// Why a page gave no article.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// The page is larger than [`HtmlOptions::max_bytes`]; refused before parsing.
+    #[error("page is {bytes} bytes, over the limit of {limit}")]
+    TooLarge {
+        /// Size of the page.
+        bytes: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The page nests elements deeper than [`HtmlOptions::max_depth`]; refused before parsing.
+    #[error("page nests elements {depth} deep, over the limit of {limit}")]
+    TooDeep {
+        /// The deepest nesting the tag scan found.
+        depth: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// No main text could be found in the page.
+    #[error("no main text found in the page")]
+    NoMainText,
+    /// The HTML extractor panicked on this page (a bug in it, caught and reported).
+    #[error("the HTML extractor failed on this page: {0}")]
+    Panicked(String),
+}
+
+/// Limits that protect [`extract`] from hostile pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlOptions {
+    /// Largest page accepted, in bytes (default 20 MB).
+    pub max_bytes: usize,
+    /// Deepest element nesting accepted (default 512).
+    pub max_depth: usize,
+}
+
+impl Default for HtmlOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: 20 * 1024 * 1024,
+            max_depth: 512,
+        }
+    }
+}
+
+/// Extracts the main text and the metadata of an HTML page. `url` is where the page was read
+/// from; it helps find the publication date and stands in for a missing canonical URL.
+///
+/// # Errors
+/// [`HtmlError::TooLarge`] and [`HtmlError::TooDeep`] for pages refused before parsing,
+/// [`HtmlError::NoMainText`] when no article text is found, [`HtmlError::Panicked`] if the
+/// underlying extractor panics.
+pub fn extract(
+    html: &str,
+    url: Option<&str>,
+    options: &HtmlOptions,
+) -> Result<ExtractedPage, HtmlError> {
+    if html.len() > options.max_bytes {
+        return Err(HtmlError::TooLarge {
+            bytes: html.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let depth = guard::max_nesting_depth(html);
+    if depth > options.max_depth {
+        return Err(HtmlError::TooDeep {
+            depth,
+            limit: options.max_depth,
+        });
+    }
+    let (text, fallback) =
+        catch_unwind(AssertUnwindSafe(|| main_text(html, url))).map_err(panic_message)??;
+    let mut metadata = catch_unwind(AssertUnwindSafe(|| {
+        let document = Document::from(html);
+        metadata::extract(&document, url)
+    }))
+    .map_err(panic_message)?;
+    metadata.fill_from(fallback);
+    let text = text::remove_title_line(&text, metadata.title.as_deref());
+    if text.trim().is_empty() {
+        return Err(HtmlError::NoMainText);
+    }
+    Ok(ExtractedPage { text, metadata })
+}
+
+/// The main text by rs-trafilatura, laid out as paragraphs, and the metadata it found (used
+/// only to fill gaps in ours).
+fn main_text(html: &str, url: Option<&str>) -> Result<(String, Metadata), HtmlError> {
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        ..Default::default()
+    };
+    let result =
+        rs_trafilatura::extract_with_options(html, &options).map_err(|_| HtmlError::NoMainText)?;
+    let text = text::layout(&result.content_text, result.content_html.as_deref());
+    let found = result.metadata;
+    let fallback = Metadata {
+        title: found
+            .title
+            .map(|title| metadata::squash(&title))
+            .filter(|title| !title.is_empty()),
+        authors: found
+            .author
+            .as_deref()
+            .map(metadata::split_names)
+            .unwrap_or_default(),
+        published: found
+            .date
+            .map(|date| Published::Instant(date.fixed_offset())),
+        source: found.sitename.filter(|site| !site.trim().is_empty()),
+        url: None,
+        language: None,
+    };
+    Ok((text, fallback))
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> HtmlError {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned());
+    HtmlError::Panicked(message)
+}

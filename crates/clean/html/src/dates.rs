@@ -1,0 +1,198 @@
+//! Dates as pages write them: machine forms in attributes, human forms in bylines, and the
+//! `/2025/06/02/` paths of news URLs.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use corroborate_model::Published;
+use regex::Regex;
+
+fn regex(pattern: &str) -> Regex {
+    // The patterns are constants checked by the tests; an invalid one matches nothing.
+    Regex::new(pattern)
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+}
+
+const MONTH: &str = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?";
+
+/// "June 2, 2025", "Jun. 2nd 2025".
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+});
+/// "2 June 2025", "02 Jun, 2025".
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+(\d{{4}})\b"
+    ))
+});
+/// "2025-06-02", "2025/06/02", "2025.06.02".
+static ISO_DAY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+/// `/2025/06/02/`, `/2025-06-02-`, `/20250602/` in a URL path.
+static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let index = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|prefix| lower.starts_with(prefix))?;
+    u32::try_from(index + 1).ok()
+}
+
+/// Keeps only plausible publication days: not before the web, not far in the future.
+fn plausible(day: NaiveDate) -> Option<NaiveDate> {
+    let this_year = chrono::Utc::now().year();
+    (1995..=this_year + 1).contains(&day.year()).then_some(day)
+}
+
+/// A machine-readable date or instant from an attribute value, or a human date in it.
+pub(crate) fn parse_any(text: &str) -> Option<Published> {
+    let text = text.trim();
+    if let Some(published) = Published::parse(text) {
+        return plausible(published.date()).map(|_| published);
+    }
+    // "2025-06-02 14:30:00 +0300", "20250602": forms the model's parser leaves alone.
+    if let Some(published) = text.get(..19).and_then(Published::parse) {
+        return plausible(published.date()).map(|_| published);
+    }
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(text, "%Y%m%d")
+            .ok()
+            .and_then(plausible)
+            .map(Published::Day);
+    }
+    find_in_text(text).map(Published::Day)
+}
+
+/// The first human or ISO date written in `text`.
+pub(crate) fn find_in_text(text: &str) -> Option<NaiveDate> {
+    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    if let Some(caps) = MONTH_DAY_YEAR.captures(text) {
+        let day = (|| {
+            NaiveDate::from_ymd_opt(
+                caps.get(3)?.as_str().parse().ok()?,
+                month_number(caps.get(1)?.as_str())?,
+                caps.get(2)?.as_str().parse().ok()?,
+            )
+        })();
+        found.extend(
+            day.and_then(plausible)
+                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
+        );
+    }
+    if let Some(caps) = DAY_MONTH_YEAR.captures(text) {
+        let day = (|| {
+            NaiveDate::from_ymd_opt(
+                caps.get(3)?.as_str().parse().ok()?,
+                month_number(caps.get(2)?.as_str())?,
+                caps.get(1)?.as_str().parse().ok()?,
+            )
+        })();
+        found.extend(
+            day.and_then(plausible)
+                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
+        );
+    }
+    if let Some(caps) = ISO_DAY.captures(text) {
+        let day = (|| {
+            NaiveDate::from_ymd_opt(
+                caps.get(1)?.as_str().parse().ok()?,
+                caps.get(2)?.as_str().parse().ok()?,
+                caps.get(3)?.as_str().parse().ok()?,
+            )
+        })();
+        found.extend(
+            day.and_then(plausible)
+                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
+        );
+    }
+    found
+        .into_iter()
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, day)| day)
+}
+
+/// The day a news URL's path encodes (`/2025/06/02/`), if any.
+pub(crate) fn from_url(url: &str) -> Option<NaiveDate> {
+    // Only the path: hosts and query strings carry numbers that are not dates.
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .map_or("", |slash| &after_scheme[slash..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let caps = URL_DAY.captures(path)?;
+    let day = NaiveDate::from_ymd_opt(
+        caps.get(1)?.as_str().parse().ok()?,
+        caps.get(2)?.as_str().parse().ok()?,
+        caps.get(3)?.as_str().parse().ok()?,
+    )?;
+    plausible(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn reads_human_dates() {
+        assert_eq!(
+            find_in_text("Published June 2, 2025 at 9:00"),
+            day(2025, 6, 2)
+        );
+        assert_eq!(find_in_text("Updated: 3rd Sept. 2024"), day(2024, 9, 3));
+        assert_eq!(
+            find_in_text("Posted on Jan. 15th, 2024 by Ann"),
+            day(2024, 1, 15)
+        );
+        assert_eq!(find_in_text("12 March 2023 · 5 min read"), day(2023, 3, 12));
+        assert_eq!(find_in_text("2021/11/05"), day(2021, 11, 5));
+        assert_eq!(find_in_text("The year 2025 saw 3 mayors"), None);
+        // The earliest date in the text wins.
+        assert_eq!(
+            find_in_text("May 1, 2020 (updated 2021-02-03)"),
+            day(2020, 5, 1)
+        );
+    }
+
+    #[test]
+    fn reads_machine_dates() {
+        assert_eq!(
+            parse_any("2025-06-02T14:30:00+03:00").map(|p| p.date()),
+            day(2025, 6, 2)
+        );
+        assert_eq!(parse_any("20250602").map(|p| p.date()), day(2025, 6, 2));
+        assert_eq!(
+            parse_any("2025-06-02 14:30:00 +0300").map(|p| p.date()),
+            day(2025, 6, 2)
+        );
+        assert_eq!(parse_any("0001-01-01").map(|p| p.date()), None);
+    }
+
+    #[test]
+    fn reads_url_dates() {
+        assert_eq!(
+            from_url("https://example.com/news/2025/06/02/talks-end"),
+            day(2025, 6, 2)
+        );
+        assert_eq!(
+            from_url("https://example.com/2024-01-15-story.html"),
+            day(2024, 1, 15)
+        );
+        assert_eq!(
+            from_url("https://example.com/story-20231105.html"),
+            day(2023, 11, 5)
+        );
+        assert_eq!(from_url("https://example.com/item/12345678901"), None);
+        assert_eq!(from_url("https://2025.example.com/a?d=2025/06/02"), None);
+    }
+}

@@ -1,0 +1,565 @@
+//! Metadata from the markup: JSON-LD, meta tags (OpenGraph, Twitter, Dublin Core, Parse.ly,
+//! Sailthru), microdata, `<time>`, canonical links, visible bylines and the URL.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use corroborate_model::{Metadata, Published};
+use dom_query::{Document, Selection};
+use regex::Regex;
+use serde_json::Value;
+
+use crate::dates;
+
+/// How deep JSON-LD is walked: real graphs are shallow, hostile ones need not be followed.
+const MAX_JSON_DEPTH: usize = 12;
+
+/// Meta keys naming the publication instant, best first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article.published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "publication_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "date",
+    "displaydate",
+];
+
+/// Meta keys naming authors, best first.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "twitter:creator:name",
+];
+
+/// Meta keys naming the publisher or site, best first.
+const SOURCE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "twitter:site:name",
+];
+
+/// Class or id fragments of elements that hold a visible byline.
+const BYLINE_SELECTOR: &str = "[rel=author], [itemprop=author], .byline, .author, .author-name, .authors, \
+    [class*=byline], [class*=author-name], [class*=AuthorName], [data-testid*=byline], address";
+
+/// Elements that show the publication date.
+const DATE_SELECTOR: &str = "[itemprop=datePublished], [class*=publish], [class*=date], [class*=time], \
+    [id*=date], [class*=byline], [class*=meta]";
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av)\s*[:\-]?\s+")
+        .unwrap_or_else(|_| unreachable!())
+});
+static NAME_SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*")
+        .unwrap_or_else(|_| unreachable!())
+});
+static SPACES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+").unwrap_or_else(|_| unreachable!()));
+
+/// Collapses runs of whitespace and trims.
+pub(crate) fn squash(text: &str) -> String {
+    SPACES.replace_all(text.trim(), " ").into_owned()
+}
+
+/// What one page's JSON-LD says about its article.
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<Published>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    /// Set when the values come from an Article-like object (not a WebPage or a site).
+    from_article: bool,
+}
+
+fn is_article_type(kind: &str) -> bool {
+    let kind = kind.rsplit('/').next().unwrap_or(kind);
+    kind.ends_with("Article")
+        || kind.ends_with("Posting")
+        || matches!(kind, "Report" | "Blog" | "Review")
+}
+
+fn types_of(object: &serde_json::Map<String, Value>) -> Vec<&str> {
+    match object.get("@type") {
+        Some(Value::String(kind)) => vec![kind.as_str()],
+        Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn json_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => Some(squash(text)).filter(|text| !text.is_empty()),
+        Value::Array(items) => items.iter().find_map(|item| json_text(Some(item))),
+        Value::Object(object) => {
+            json_text(object.get("name")).or_else(|| json_text(object.get("@value")))
+        }
+        _ => None,
+    }
+}
+
+/// Author names from a JSON-LD `author` value: a string, a Person, or a list of either;
+/// `@id` references are resolved through the page's graph.
+fn json_authors(
+    value: Option<&Value>,
+    names_by_id: &HashMap<String, String>,
+    out: &mut Vec<String>,
+) {
+    match value {
+        Some(Value::String(name)) => out.extend(split_names(name)),
+        Some(Value::Array(items)) => items
+            .iter()
+            .for_each(|item| json_authors(Some(item), names_by_id, out)),
+        Some(Value::Object(object)) => {
+            if let Some(name) = json_text(object.get("name")) {
+                out.extend(split_names(&name));
+            } else if let Some(name) = object
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| names_by_id.get(id))
+            {
+                out.extend(split_names(name));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every JSON object in the value (through arrays and `@graph`), to a bounded depth.
+fn collect_objects<'v>(
+    value: &'v Value,
+    depth: usize,
+    out: &mut Vec<&'v serde_json::Map<String, Value>>,
+) {
+    if depth > MAX_JSON_DEPTH {
+        return;
+    }
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| collect_objects(item, depth + 1, out)),
+        Value::Object(object) => {
+            out.push(object);
+            if let Some(graph) = object.get("@graph") {
+                collect_objects(graph, depth + 1, out);
+            }
+            // Articles nested as `mainEntity` / `mainEntityOfPage` of a WebPage.
+            for key in ["mainEntity", "itemListElement"] {
+                if let Some(inner) = object.get(key) {
+                    collect_objects(inner, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn linked_data(document: &Document) -> LinkedData {
+    let mut values = Vec::new();
+    for script in document
+        .select(r#"script[type="application/ld+json"]"#)
+        .iter()
+    {
+        let raw = script.text();
+        let trimmed = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim();
+        let trimmed = trimmed
+            .trim_start_matches("//<![CDATA[")
+            .trim_end_matches("//]]>")
+            .trim();
+        // Some sites leave raw newlines or tabs inside strings, which strict JSON refuses.
+        let parsed = serde_json::from_str::<Value>(trimmed)
+            .or_else(|_| serde_json::from_str::<Value>(&trimmed.replace(['\n', '\r', '\t'], " ")));
+        if let Ok(value) = parsed {
+            values.push(value);
+        }
+    }
+    let mut objects = Vec::new();
+    for value in &values {
+        collect_objects(value, 0, &mut objects);
+    }
+    let mut names_by_id = HashMap::new();
+    for object in &objects {
+        if let (Some(id), Some(name)) = (
+            object.get("@id").and_then(Value::as_str),
+            json_text(object.get("name")),
+        ) && types_of(object)
+            .iter()
+            .any(|kind| matches!(*kind, "Person" | "Organization" | "NewsMediaOrganization"))
+        {
+            names_by_id.insert(id.to_owned(), name);
+        }
+    }
+    let mut found = LinkedData::default();
+    // Article-like objects first; WebPage-like ones only fill what articles leave empty.
+    let ranked = objects
+        .iter()
+        .filter(|object| types_of(object).iter().any(|kind| is_article_type(kind)))
+        .chain(objects.iter().filter(|object| {
+            types_of(object)
+                .iter()
+                .any(|kind| kind.ends_with("WebPage") || *kind == "VideoObject")
+        }));
+    for object in ranked {
+        let is_article = types_of(object).iter().any(|kind| is_article_type(kind));
+        if found.headline.is_none() {
+            found.headline = json_text(object.get("headline"))
+                .or_else(|| is_article.then(|| json_text(object.get("name"))).flatten());
+        }
+        if found.published.is_none() {
+            found.published = ["datePublished", "dateCreated", "uploadDate"]
+                .iter()
+                .find_map(|key| {
+                    object
+                        .get(*key)
+                        .and_then(Value::as_str)
+                        .and_then(dates::parse_any)
+                });
+        }
+        if found.authors.is_empty() {
+            json_authors(
+                object.get("author").or_else(|| object.get("creator")),
+                &names_by_id,
+                &mut found.authors,
+            );
+        }
+        if found.publisher.is_none() {
+            found.publisher = object
+                .get("publisher")
+                .and_then(|publisher| match publisher {
+                    Value::Object(inner) if inner.get("name").is_none() => inner
+                        .get("@id")
+                        .and_then(Value::as_str)
+                        .and_then(|id| names_by_id.get(id).cloned()),
+                    other => json_text(Some(other)),
+                });
+        }
+        if found.url.is_none() && is_article {
+            found.url = object
+                .get("url")
+                .and_then(Value::as_str)
+                .filter(|url| url.starts_with("http"))
+                .map(str::to_owned);
+        }
+        found.from_article |= is_article;
+    }
+    if found.publisher.is_none() {
+        found.publisher = objects
+            .iter()
+            .filter(|object| {
+                types_of(object).iter().any(|kind| {
+                    matches!(*kind, "NewsMediaOrganization" | "Organization" | "WebSite")
+                })
+            })
+            .find_map(|object| json_text(object.get("name")));
+    }
+    found
+}
+
+/// `<meta>` values by lowercased `property`, `name` or `itemprop`; the first of each key wins.
+fn meta_tags(document: &Document) -> HashMap<String, String> {
+    let mut tags = HashMap::new();
+    for meta in document.select("meta[content]").iter() {
+        let Some(content) = meta
+            .attr("content")
+            .map(|content| squash(&content))
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = meta.attr(attribute) {
+                tags.entry(key.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.clone());
+            }
+        }
+    }
+    tags
+}
+
+/// Splits a byline into names: drops "By", roles after a separator, and what is plainly not a
+/// name (links, e-mail addresses, dates, long phrases).
+pub(crate) fn split_names(byline: &str) -> Vec<String> {
+    let byline = squash(byline);
+    let byline = BY_PREFIX.replace(&byline, "");
+    let mut names = Vec::new();
+    for part in NAME_SEPARATORS.split(&byline) {
+        let name = BY_PREFIX.replace(part, "");
+        let name = name
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
+            .trim();
+        let words = name.split_whitespace().count();
+        let plausible = (1..=5).contains(&words)
+            && name.chars().next().is_some_and(char::is_alphabetic)
+            && !name.contains("://")
+            && !name.contains('@')
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        if plausible
+            && !names
+                .iter()
+                .any(|known: &String| known.eq_ignore_ascii_case(name))
+        {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// The text of an element, whitespace collapsed.
+fn element_text(selection: &Selection) -> String {
+    squash(&selection.text())
+}
+
+/// Names in visible byline elements, when the page declares none in its markup.
+fn visible_authors(document: &Document) -> Vec<String> {
+    let Some(bylines) = document.try_select(BYLINE_SELECTOR) else {
+        return Vec::new();
+    };
+    for byline in bylines.iter().take(20) {
+        // A Person's `name` property, when the byline is microdata.
+        let named = byline.select("[itemprop=name]");
+        let text = if named.exists() {
+            element_text(&named.first())
+        } else {
+            element_text(&byline)
+        };
+        if text.len() > 120 || text.is_empty() {
+            continue;
+        }
+        let names = split_names(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// The publication date shown by `<time>` elements or date-classed elements.
+fn visible_published(document: &Document) -> Option<Published> {
+    for time in document.select("time[datetime]").iter().take(10) {
+        let is_modified = time
+            .attr("itemprop")
+            .is_some_and(|prop| prop.contains("dateModified"))
+            || time
+                .attr("class")
+                .is_some_and(|class| class.to_ascii_lowercase().contains("update"));
+        if is_modified {
+            continue;
+        }
+        if let Some(published) = time
+            .attr("datetime")
+            .and_then(|value| dates::parse_any(&value))
+        {
+            return Some(published);
+        }
+    }
+    let candidates = document.try_select(DATE_SELECTOR)?;
+    for element in candidates.iter().take(40) {
+        if let Some(published) = ["content", "datetime"]
+            .iter()
+            .find_map(|key| element.attr(key).and_then(|value| dates::parse_any(&value)))
+        {
+            return Some(published);
+        }
+        let text = element_text(&element);
+        if text.len() <= 200
+            && let Some(day) = dates::find_in_text(&text)
+        {
+            return Some(Published::Day(day));
+        }
+    }
+    None
+}
+
+/// Primary ISO 639-1 subtag of a language tag ("en-GB", "en_US", "de").
+fn language_code(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic())).then_some(primary)
+}
+
+/// Drops a trailing or leading site name (" | Site", "Site - ") from a `<title>`.
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let is_site = site.is_some_and(|site| {
+                tail.eq_ignore_ascii_case(site)
+                    || tail.to_lowercase().contains(&site.to_lowercase())
+            });
+            if is_site
+                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4)
+            {
+                return head.trim().to_owned();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(separator)
+            && site.is_some_and(|site| head.eq_ignore_ascii_case(site))
+        {
+            return tail.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// Everything the markup says about the page.
+pub(crate) fn extract(document: &Document, url: Option<&str>) -> Metadata {
+    let linked = linked_data(document);
+    let meta = meta_tags(document);
+    let get = |key: &str| meta.get(key).map(String::as_str);
+
+    let source = linked.publisher.clone().or_else(|| {
+        SOURCE_KEYS
+            .iter()
+            .find_map(|key| get(key))
+            .filter(|s| !s.starts_with('@'))
+            .map(str::to_owned)
+    });
+
+    let h1 = document.select("h1");
+    let h1_text = (h1.length() >= 1)
+        .then(|| element_text(&h1.first()))
+        .filter(|text| !text.is_empty() && text.len() < 300);
+    let title = linked
+        .headline
+        .clone()
+        .or_else(|| {
+            get("og:title")
+                .or_else(|| get("twitter:title"))
+                .map(|t| strip_site_name(t, source.as_deref()))
+        })
+        .or(h1_text)
+        .or_else(|| {
+            let title = element_text(&document.select("head title").first());
+            (!title.is_empty()).then(|| strip_site_name(&title, source.as_deref()))
+        });
+
+    let mut authors = linked.authors.clone();
+    if authors.is_empty() {
+        authors = AUTHOR_KEYS
+            .iter()
+            .filter_map(|key| get(key))
+            .find(|value| !value.starts_with("http"))
+            .map(split_names)
+            .unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = visible_authors(document);
+    }
+
+    let published = linked
+        .published
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .filter_map(|key| get(key))
+                .find_map(dates::parse_any)
+        })
+        .or_else(|| visible_published(document))
+        .or_else(|| url.and_then(dates::from_url).map(Published::Day));
+
+    let canonical = document
+        .select(r#"link[rel="canonical"]"#)
+        .attr("href")
+        .map(|href| href.trim().to_owned())
+        .filter(|href| href.starts_with("http"))
+        .or_else(|| {
+            get("og:url")
+                .filter(|u| u.starts_with("http"))
+                .map(str::to_owned)
+        })
+        .or(linked.url)
+        .or_else(|| url.map(str::to_owned));
+
+    let language = document
+        .select("html")
+        .attr("lang")
+        .and_then(|lang| language_code(&lang))
+        .or_else(|| get("og:locale").and_then(language_code))
+        .or_else(|| get("content-language").and_then(language_code))
+        .or_else(|| get("language").and_then(language_code));
+
+    Metadata {
+        title,
+        authors,
+        published,
+        source,
+        url: canonical,
+        language,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_bylines_into_names() {
+        assert_eq!(
+            split_names("By Jane Doe and John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(split_names("BY ANNA LEE, Reuters"), ["ANNA LEE", "Reuters"]);
+        assert_eq!(split_names("Written by: Ali Veli"), ["Ali Veli"]);
+        assert_eq!(
+            split_names("https://www.facebook.com/someone"),
+            Vec::<String>::new()
+        );
+        assert_eq!(split_names("Posted on 12 March 2024"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn strips_site_names_from_titles() {
+        assert_eq!(
+            strip_site_name("Talks end in Istanbul | Daily Planet", Some("Daily Planet")),
+            "Talks end in Istanbul"
+        );
+        assert_eq!(
+            strip_site_name("Daily Planet - Talks end", Some("Daily Planet")),
+            "Talks end"
+        );
+        assert_eq!(
+            strip_site_name("Talks end without a deal - BBC News", None),
+            "Talks end without a deal"
+        );
+        assert_eq!(strip_site_name("Q&A - the talks", None), "Q&A - the talks");
+    }
+
+    #[test]
+    fn language_codes_are_iso_639_1() {
+        assert_eq!(language_code("en-GB").as_deref(), Some("en"));
+        assert_eq!(language_code("tr_TR").as_deref(), Some("tr"));
+        assert_eq!(language_code("english"), None);
+    }
+}
