@@ -200,6 +200,8 @@ fn split_paragraph(
         let mut from = from + leading;
         // A list marker opens the line but is not part of the sentence.
         from += para.get(from..to).map_or(0, list_marker_len);
+        let rest = para.get(from..to).unwrap_or("");
+        from += rest.len() - rest.trim_start().len();
         let trimmed = para.get(from..to).map_or("", str::trim_end);
         if !trimmed.is_empty() {
             out.push(Sentence {
