@@ -80,6 +80,7 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
     mark_comment_sections(&views, &mut verdicts);
     mark_promo_lists(&views, &mut verdicts);
     mark_author_boxes(&views, &mut verdicts);
+    mark_head_labels(&views, &mut verdicts);
     let title = match known_title {
         Some(known) => {
             let known_key = LineView::new(known).words_key;
@@ -247,6 +248,20 @@ fn mark_title_repeats(
     for (index, (view, verdict)) in views.iter().zip(verdicts.iter_mut()).enumerate() {
         if Some(index) != skip && *verdict == Verdict::Keep && view.words_key == key {
             *verdict = Verdict::Remove(RemovalReason::RepeatedTitle);
+        }
+    }
+}
+
+/// Single-word labels above the headline and first paragraph ("World", "Politics", "Live"):
+/// section names and kickers, never the article's own text.
+fn mark_head_labels(views: &[LineView], verdicts: &mut [Verdict]) {
+    for (view, verdict) in views.iter().zip(verdicts.iter_mut()) {
+        let is_content = view.ends_sentence && view.word_count() >= 8;
+        if is_content {
+            break;
+        }
+        if *verdict == Verdict::Keep && view.is_short_label() && view.word_count() == 1 {
+            *verdict = Verdict::Remove(RemovalReason::Boilerplate);
         }
     }
 }
@@ -450,5 +465,41 @@ fn mark_repeated_lines(layout: &Layout, views: &[LineView], verdicts: &mut [Verd
                 *verdict = Verdict::Remove(RemovalReason::RepeatedLine);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_label_above_the_headline() {
+        let cleaned = clean_text(
+            "Europe\n\nTalks Resume in Geneva\n\nDelegations from both countries met on Monday for the first time since May.",
+            None,
+        );
+        assert_eq!(cleaned.title.as_deref(), Some("Talks Resume in Geneva"));
+        assert_eq!(
+            cleaned.removed,
+            [RemovedLine {
+                text: "Europe".into(),
+                reason: RemovalReason::Boilerplate
+            }]
+        );
+    }
+
+    #[test]
+    fn one_word_lines_in_the_body_stay() {
+        let text = "Delegations from both countries met on Monday for the first time since May.\n\nWhy?\n\nNobody would say, the officials added in a statement.";
+        let cleaned = clean_text(text, None);
+        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
+        assert_eq!(cleaned.text, text);
+    }
+
+    #[test]
+    fn short_quote_at_the_end_is_content() {
+        let text = "Delegations from both countries met on Monday for the first time since May.\n\n“We will not give up”";
+        let cleaned = clean_text(text, None);
+        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
     }
 }

@@ -789,6 +789,10 @@ fn is_boilerplate(view: &LineView) -> bool {
         "support us",
         "trending topics",
         "explore",
+        "реклама",
+        "anzeige",
+        "werbung",
+        "publicité",
     ];
     if WHOLE.contains(&view.key.as_str()) {
         return true;
