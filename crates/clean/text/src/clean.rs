@@ -87,7 +87,7 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
             mark_title_repeats(&views, &mut verdicts, &known_key, None);
             None
         }
-        None => find_title(&layout, &views, &mut verdicts),
+        None => find_title(&views, &mut verdicts),
     };
     let first_is_text = matches!(verdicts.first(), Some(Verdict::Keep | Verdict::Title));
     if let (Some(first), true) = (views.first(), first_is_text) {
@@ -274,9 +274,9 @@ const MINOR_WORDS: &[&str] = &[
 ];
 
 /// The first kept line, when it looks like a headline, becomes the title: short, not a list
-/// item, no final full stop, and either title-cased, standing alone before a blank line,
-/// repeated later, or followed by a longer sentence-like paragraph. Its repeats are marked.
-fn find_title(layout: &Layout, views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
+/// item, no final full stop, and either title-cased, repeated later, or followed by a longer
+/// paragraph of prose. Its repeats are marked.
+fn find_title(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
     let first = verdicts
         .iter()
         .position(|verdict| *verdict == Verdict::Keep)?;
@@ -296,10 +296,11 @@ fn find_title(layout: &Layout, views: &[LineView], verdicts: &mut [Verdict]) -> 
         .iter()
         .enumerate()
         .any(|(index, other)| index != first && other.words_key == key);
-    let stands_alone = layout.blank_line_paragraphs && layout.block_len(first) == 1;
+    // A headline stands apart from the prose under it. Whether a blank line separated them is
+    // not used: callers often normalise first, which turns every line into a paragraph.
     let next = views.get(next_kept)?;
-    let introduces_prose = next.ends_sentence && next.word_count() >= 2 * words && words <= 15;
-    if !(is_title_cased(view) || stands_alone || repeated || introduces_prose) {
+    let introduces_prose = next.ends_sentence && next.word_count() > words;
+    if !(is_title_cased(view) || repeated || introduces_prose) {
         return None;
     }
     if let Some(verdict) = verdicts.get_mut(first) {

@@ -13,29 +13,11 @@ pub(crate) struct Line {
     pub(crate) list_item: bool,
 }
 
-/// The lines of a text after normalisation, and whether the input separated its paragraphs by
-/// blank lines (as opposed to one paragraph per line).
+/// The lines of a text after normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Layout {
     /// Non-empty lines in input order; hard-wrapped lines are already joined.
     pub(crate) lines: Vec<Line>,
-    /// True when the input had at least one blank line between non-empty lines.
-    pub(crate) blank_line_paragraphs: bool,
-}
-
-impl Layout {
-    /// How many lines share the block of line `index` (1 when it stood alone between blank
-    /// lines).
-    pub(crate) fn block_len(&self, index: usize) -> usize {
-        match self.lines.get(index) {
-            Some(line) => self
-                .lines
-                .iter()
-                .filter(|other| other.block == line.block)
-                .count(),
-            None => 0,
-        }
-    }
 }
 
 /// Normalises text: Unicode NFC, CRLF/CR → LF, non-breaking and other odd spaces → space, runs
@@ -60,17 +42,21 @@ pub fn normalise(text: &str) -> String {
 /// list items of one block share a paragraph, one per line.
 pub(crate) fn render(lines: &[Line], mut keep: impl FnMut(usize) -> bool) -> String {
     let mut out = String::new();
-    let mut previous: Option<&Line> = None;
+    let mut previous: Option<(usize, &Line)> = None;
     for (index, line) in lines.iter().enumerate() {
         if !keep(index) {
             continue;
         }
-        if let Some(before) = previous {
-            let same_list = before.list_item && line.list_item && before.block == line.block;
+        if let Some((before_index, before)) = previous {
+            // Items stay one list only while nothing stood between them.
+            let same_list = before.list_item
+                && line.list_item
+                && before.block == line.block
+                && before_index + 1 == index;
             out.push_str(if same_list { "\n" } else { "\n\n" });
         }
         out.push_str(&line.text);
-        previous = Some(line);
+        previous = Some((index, line));
     }
     out
 }
@@ -110,10 +96,7 @@ pub(crate) fn layout(text: &str) -> Layout {
             });
         }
     }
-    Layout {
-        lines,
-        blank_line_paragraphs,
-    }
+    Layout { lines }
 }
 
 /// NFC, unified line endings, odd spaces → space; drops characters that carry no text.

@@ -452,3 +452,29 @@ fn degenerate_inputs_do_not_panic() {
     let long_line = "word ".repeat(50_000);
     assert_eq!(clean_text(&long_line, None).text, long_line.trim());
 }
+
+#[test]
+fn cleaning_normalised_text_gives_the_same_result() {
+    // The pipeline normalises before cleaning; that must not change what cleaning decides.
+    let fixtures = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+        .into_iter()
+        .flatten();
+    let examples = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../examples/istanbul-talks-2025"
+    ))
+    .into_iter()
+    .flatten();
+    let mut checked = 0;
+    for entry in fixtures.chain(examples).flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        assert_eq!(
+            clean_text(&corroborate_text::normalise(&text), None),
+            clean_text(&text, None),
+            "{}",
+            entry.path().display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 15, "{checked}");
+}

@@ -104,6 +104,11 @@ fn invariants_hold_on_generated_text() {
         assert_eq!(normalised.trim(), normalised, "{text:?}");
 
         let cleaned = clean_text(&text, None);
+        assert_eq!(
+            clean_text(&normalised, None),
+            cleaned,
+            "normalising first changes nothing: {text:?}"
+        );
         assert!(!cleaned.text.contains("\n\n\n"), "{text:?}");
         assert_eq!(cleaned.text.trim(), cleaned.text, "{text:?}");
         let kept_lines = cleaned.text.lines().filter(|line| !line.is_empty()).count();
