@@ -505,3 +505,44 @@ fn readers_see_only_committed_batches_while_a_writer_writes() {
     assert_eq!(writer.article_count().unwrap(), 3 + BATCHES * BATCH_SIZE);
     assert_eq!(reader.article_count().unwrap(), 3 + BATCHES * BATCH_SIZE);
 }
+
+#[test]
+fn a_failure_inside_a_batch_rolls_the_whole_batch_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("rollback.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let articles = fixture();
+    store.put_articles(&articles[..1]).unwrap();
+    let mut changed = articles.clone();
+    changed[0].text.push_str("\n\nA late correction.");
+    // Make the database itself refuse the last article of the batch, after the others were
+    // written inside the same transaction.
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch(
+            "CREATE TABLE IF NOT EXISTS main.refused_ids (id TEXT PRIMARY KEY);
+             INSERT INTO refused_ids VALUES ('talks_undated');
+             CREATE TRIGGER refuse_listed BEFORE INSERT ON articles
+             WHEN new.id IN (SELECT id FROM refused_ids)
+             BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+        )
+        .unwrap();
+    }
+    let error = store.put_articles(&changed).unwrap_err();
+    assert!(
+        error.to_string().contains("refused for the test"),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains(&path.display().to_string()),
+        "{error}"
+    );
+    // Nothing of the batch stayed: not the update of the first, not the insert of the second.
+    assert_eq!(store.article_count().unwrap(), 1);
+    assert_eq!(
+        store.article(&articles[0].id).unwrap().as_ref(),
+        Some(&articles[0])
+    );
+    assert!(store.search_articles("correction", 10).unwrap().is_empty());
+    assert_eq!(store.article(&articles[1].id).unwrap(), None);
+}
