@@ -45,13 +45,7 @@ pub(crate) fn decode_text(bytes: &[u8], charset: Option<&str>) -> String {
     }
     let encoding = charset
         .and_then(|label| Encoding::for_label(label.trim().trim_matches('"').as_bytes()))
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                guess(bytes)
-            }
-        });
+        .unwrap_or_else(|| guess(bytes));
     encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
