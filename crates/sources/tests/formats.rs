@@ -596,3 +596,47 @@ fn sniffing_tells_formats_apart() {
         SniffedFormat::Text
     );
 }
+
+#[test]
+fn gzipped_jsonl_streams_until_the_gzip_breaks() {
+    let directory = tempfile::tempdir().expect("temp dir");
+    let path = directory.path().join("dump.jsonl.gz");
+    let mut lines = String::new();
+    for number in 0..2000 {
+        lines.push_str(&format!(
+            "{{\"id\": {number}, \"text\": \"Article number {number} of the dump.\"}}\n"
+        ));
+    }
+    let compressed = gzip(lines.as_bytes());
+    fs::write(&path, &compressed[..compressed.len() - 200]).expect("write");
+    let results = read_all(&path);
+    let (good, bad): (Vec<_>, Vec<_>) = results.iter().partition(|result| result.is_ok());
+    assert!(
+        good.len() > 1000 && good.len() < 2000,
+        "{} read",
+        good.len()
+    );
+    assert_eq!(bad.len(), 1);
+    let error = bad[0].as_ref().expect_err("the cut");
+    assert!(
+        error.reason.starts_with("truncated or corrupt gzip"),
+        "{error}"
+    );
+    let first = results[0].as_ref().expect("first line");
+    assert_eq!(first.id.as_ref().map(|id| id.as_str()), Some("0"));
+}
+
+#[test]
+fn front_matter_accepts_a_single_author_and_a_numeric_id() {
+    let directory = tempfile::tempdir().expect("temp dir");
+    let path = create(
+        directory.path(),
+        "note.txt",
+        "---\nauthor: Ayşe Yılmaz\nid: 7\npublished: 2025-06-02\n---\nGörüşmeler bir saat sürdü.\n",
+    );
+    let document = read_one(&path).expect("readable");
+    assert_eq!(document.id.as_ref().map(|id| id.as_str()), Some("7"));
+    assert_eq!(document.metadata.authors, vec!["Ayşe Yılmaz".to_string()]);
+    assert_eq!(document.metadata.published, Published::parse("2025-06-02"));
+    assert_eq!(text(&document), "Görüşmeler bir saat sürdü.\n");
+}
