@@ -17,6 +17,9 @@ use crate::{FetchOptions, SourceError};
 
 /// The longest time spent connecting, whatever the total timeout.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest robots.txt `Crawl-delay` obeyed: a site asking for more gets this, so one
+/// host cannot stall a run for hours.
+const MAX_CRAWL_DELAY: Duration = Duration::from_secs(30);
 
 /// What the server sent for a successful (2xx) request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,12 +214,24 @@ impl Fetcher {
     }
 
     /// Sleeps until the politeness delay since the last request to this host has passed.
+    /// A robots.txt `Crawl-delay` longer than the configured politeness is honoured, up to
+    /// [`MAX_CRAWL_DELAY`].
     fn wait_politely(&mut self, url: &Url) {
         let host = url.origin().ascii_serialization();
+        let crawl_delay = match self.robots.get(&host) {
+            Some(RobotsRules::Parsed(robot)) => robot
+                .delay
+                .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
+                .map(|seconds| Duration::from_secs_f32(seconds.min(MAX_CRAWL_DELAY.as_secs_f32()))),
+            _ => None,
+        };
+        let delay = crawl_delay.map_or(self.options.politeness, |delay| {
+            delay.max(self.options.politeness)
+        });
         if let Some(last) = self.last_request.get(&host) {
             let waited = last.elapsed();
-            if waited < self.options.politeness {
-                thread::sleep(self.options.politeness - waited);
+            if waited < delay {
+                thread::sleep(delay - waited);
             }
         }
         self.last_request.insert(host, Instant::now());

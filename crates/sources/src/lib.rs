@@ -109,7 +109,8 @@ pub struct FetchOptions {
     /// Least time between two requests to the same host (default 1 s).
     pub politeness: Duration,
     /// Obey robots.txt (default true). Fetched once per host and cached for the run: a 4xx
-    /// robots.txt allows everything, a 5xx or unreachable one disallows the host.
+    /// robots.txt allows everything, a 5xx or unreachable one disallows the host. A
+    /// `Crawl-delay` longer than `politeness` is honoured (at most 30 s).
     pub respect_robots: bool,
 }
 

@@ -502,3 +502,24 @@ fn requests_carry_the_configured_user_agent() {
         .expect("fetched");
     assert_eq!(seen.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn robots_crawl_delay_lengthens_the_politeness_wait() {
+    let server = TestServer::start(|path| match path {
+        "/robots.txt" => Reply::Page(
+            200,
+            "text/plain",
+            b"User-agent: *\nCrawl-delay: 0.4\n".to_vec(),
+        ),
+        _ => page("<p>x</p>"),
+    });
+    let mut fetcher = Fetcher::new(local_options()).expect("fetcher");
+    fetcher.fetch(&server.url("/a")).expect("fetched");
+    let started = Instant::now();
+    fetcher.fetch(&server.url("/b")).expect("fetched");
+    assert!(
+        started.elapsed() >= Duration::from_millis(380),
+        "took {:?}",
+        started.elapsed()
+    );
+}
