@@ -168,6 +168,9 @@ impl ClusterOptions {
     }
 }
 
+/// Articles whose features are extracted together (in parallel) before they are assigned.
+const EXTRACTION_CHUNK: usize = 2048;
+
 /// A sparse vector: (term id, weight), sorted by term id.
 type Sparse = Vec<(u32, f32)>;
 
@@ -310,17 +313,20 @@ impl Clusterer {
         order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         order.dedup_by(|a, b| a.id == b.id);
         order.retain(|article| !self.placed.contains_key(&article.id));
-        // Feature extraction is the costly part and independent per article: run it in
-        // parallel, collected in input order so the result does not depend on thread count.
-        let extracted: Vec<Vec<features::RawFeature>> = order
-            .par_iter()
-            .map(|article| features::article_features(article, &self.options))
-            .collect();
         let mut changed: BTreeSet<u32> = BTreeSet::new();
-        for (article, raw) in order.iter().zip(extracted) {
-            let vector = self.intern(raw);
-            let event = self.assign(article, vector);
-            changed.insert(event);
+        // Feature extraction is the costly part and independent per article: run it in
+        // parallel, collected in input order so the result does not depend on thread count,
+        // a chunk at a time so raw features of a huge batch never sit in memory all at once.
+        for chunk in order.chunks(EXTRACTION_CHUNK) {
+            let extracted: Vec<Vec<features::RawFeature>> = chunk
+                .par_iter()
+                .map(|article| features::article_features(article, &self.options))
+                .collect();
+            for (article, raw) in chunk.iter().zip(extracted) {
+                let vector = self.intern(raw);
+                let event = self.assign(article, vector);
+                changed.insert(event);
+            }
         }
         let mut merged_changed = BTreeSet::new();
         for event in changed {
