@@ -160,6 +160,8 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     found
 }
 
+/// Name-like: an uppercase first letter and some letter after it ("Umerov", "NATO"), or a
+/// single capital letter ("U" of "U.S.").
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
@@ -262,11 +264,10 @@ fn flush_entity(
             break;
         }
     }
-    if let [(word, idf, sentence_start)] = words
+    if let [(_, idf, sentence_start)] = words
         && *sentence_start
         && *idf < SENTENCE_START_NAME_IDF
     {
-        let _ = word;
         run.clear();
         return;
     }
