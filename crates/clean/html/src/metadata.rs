@@ -74,7 +74,7 @@ const DATE_SELECTOR: &str = "[itemprop=datePublished], [class*=publish], [class*
     [id*=date], [class*=byline], [class*=meta]";
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av)\s*[:\-]?\s+")
+    Regex::new(r"(?i)^\s*(?:(?:(?:written|posted|published|reported|words|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av)|author|authors|written by)\s*[:\-]?\s+")
         .unwrap_or_else(|_| unreachable!())
 });
 static NAME_SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,9 +84,82 @@ static NAME_SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 static SPACES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+").unwrap_or_else(|_| unreachable!()));
 
-/// Collapses runs of whitespace and trims.
+/// Collapses runs of whitespace and trims; decodes the character references that JSON-LD and
+/// meta values often carry escaped a second time (`&amp;#8217;`, `&#038;`).
 pub(crate) fn squash(text: &str) -> String {
-    SPACES.replace_all(text.trim(), " ").into_owned()
+    let decoded = if text.contains('&') {
+        decode_entities(text)
+    } else {
+        text.to_owned()
+    };
+    SPACES.replace_all(decoded.trim(), " ").into_owned()
+}
+
+/// Decodes numeric and the common named character references; leaves anything else as is.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = tail
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(index, _)| index);
+        let decoded = end.and_then(|end| {
+            let name = &tail[1..end];
+            let character =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+                } else if let Some(decimal) = name.strip_prefix('#') {
+                    decimal.parse().ok().and_then(char::from_u32)
+                } else {
+                    named_entity(name)
+                };
+            character.map(|character| (character, end + 1))
+        });
+        match decoded {
+            Some((character, length)) => {
+                out.push(character);
+                rest = &tail[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    // "&amp;#8217;" decodes to "&#8217;" first: one more pass finishes it.
+    if out.contains("&#") && out != text {
+        decode_entities(&out)
+    } else {
+        out
+    }
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "laquo" => '«',
+        "raquo" => '»',
+        _ => return None,
+    })
 }
 
 /// What one page's JSON-LD says about its article.
@@ -327,7 +400,12 @@ pub(crate) fn split_names(byline: &str) -> Vec<String> {
             && !name.contains('@')
             && !name.chars().any(|c| c.is_ascii_digit())
             && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let is_word = matches!(
+            name.to_ascii_lowercase().as_str(),
+            "by" | "author" | "admin" | "staff" | "and"
+        );
         if plausible
+            && !is_word
             && !names
                 .iter()
                 .any(|known: &String| known.eq_ignore_ascii_case(name))
@@ -412,14 +490,14 @@ fn language_code(tag: &str) -> Option<String> {
 
 /// Drops a trailing or leading site name (" | Site", "Site - ") from a `<title>`.
 fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "] {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let is_site = site.is_some_and(|site| {
                 tail.eq_ignore_ascii_case(site)
                     || tail.to_lowercase().contains(&site.to_lowercase())
             });
             if is_site
-                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4)
+                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3)
             {
                 return head.trim().to_owned();
             }
@@ -447,19 +525,23 @@ pub(crate) fn extract(document: &Document, url: Option<&str>) -> Metadata {
             .map(str::to_owned)
     });
 
-    let h1 = document.select("h1");
-    let h1_text = (h1.length() >= 1)
-        .then(|| element_text(&h1.first()))
-        .filter(|text| !text.is_empty() && text.len() < 300);
-    let title = linked
-        .headline
-        .clone()
+    // The visible headline is what readers (and annotators) call the title; markup titles often
+    // carry SEO variants or the site name.
+    let h1_text = ["article h1", "main h1", "h1"].iter().find_map(|selector| {
+        document
+            .select(selector)
+            .iter()
+            .map(|h1| element_text(&h1))
+            .find(|text| (2..=40).contains(&text.split_whitespace().count()))
+    });
+    let title = h1_text
+        .or_else(|| linked.headline.clone())
         .or_else(|| {
             get("og:title")
                 .or_else(|| get("twitter:title"))
-                .map(|t| strip_site_name(t, source.as_deref()))
+                .map(str::to_owned)
         })
-        .or(h1_text)
+        .map(|title| strip_site_name(&title, source.as_deref()))
         .or_else(|| {
             let title = element_text(&document.select("head title").first());
             (!title.is_empty()).then(|| strip_site_name(&title, source.as_deref()))
@@ -561,5 +643,18 @@ mod tests {
         assert_eq!(language_code("en-GB").as_deref(), Some("en"));
         assert_eq!(language_code("tr_TR").as_deref(), Some("tr"));
         assert_eq!(language_code("english"), None);
+    }
+
+    #[test]
+    fn decodes_escaped_entities() {
+        assert_eq!(
+            squash("Budget Traveler&#8217;s  Guide"),
+            "Budget Traveler’s Guide"
+        );
+        assert_eq!(squash("M&#038;A &amp;#8211; Q&amp;A"), "M&A – Q&A");
+        assert_eq!(
+            squash("R&D & more &unknown; &#xZZ;"),
+            "R&D & more &unknown; &#xZZ;"
+        );
     }
 }

@@ -204,7 +204,7 @@ fn pages_without_article_text_are_errors_not_panics() {
     for html in [
         "",
         "<html></html>",
-        "<<<",
+        "<a><b></b></a>",
         "<div><a href=/>Home</a></div>",
         "\u{0}\u{feff}<p>",
         "<script>x</script>",
