@@ -130,7 +130,8 @@ pub fn extract(
     .map_err(panic_message)?;
     metadata.fill_from(fallback);
     let text = text::remove_title_line(&text, metadata.title.as_deref());
-    if text.trim().is_empty() {
+    // Text without a single letter or digit (stray BOMs, replacement characters) is no article.
+    if !text.chars().any(char::is_alphanumeric) {
         return Err(HtmlError::NoMainText);
     }
     Ok(ExtractedPage { text, metadata })
