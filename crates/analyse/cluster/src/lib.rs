@@ -12,7 +12,8 @@
 //! link events by centroid similarity with a looser threshold and a wider time window.
 //!
 //! The [`Clusterer`] state is serde-serialisable, so new articles can be assigned later without
-//! clustering everything again.
+//! clustering everything again. [`ClusterOptions::default`] suits mixed news streams;
+//! [`ClusterOptions::fine_grained`] separates undated rounds of one story.
 //!
 //! ```
 //! use corroborate_cluster::{cluster, ClusterOptions};
