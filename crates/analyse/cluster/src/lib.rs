@@ -92,6 +92,10 @@ pub struct Clustering {
 pub struct ClusterOptions {
     /// An article joins the most similar event when its similarity reaches this.
     pub join_threshold: f32,
+    /// The join threshold rises by this times ln(members) of the event: a large event's
+    /// centroid drifts towards the general vocabulary of its subject and would otherwise
+    /// attract neighbouring happenings.
+    pub size_penalty: f32,
     /// Two events merge when the similarity of their centroids reaches this.
     pub merge_threshold: f32,
     /// Two events belong to one story when their centroid similarity reaches this.
@@ -135,8 +139,9 @@ impl Default for ClusterOptions {
     /// docs/benchmarks.md): the best combination on either half held up on the other.
     fn default() -> Self {
         Self {
-            join_threshold: 0.30,
-            merge_threshold: 0.55,
+            join_threshold: 0.16,
+            size_penalty: 0.16,
+            merge_threshold: 0.45,
             story_threshold: 0.20,
             time_decay_days: 1.5,
             story_window_days: 60.0,
@@ -456,7 +461,8 @@ impl Clusterer {
                     day.map(|d| d as f64),
                     event.mean_day(),
                     self.options.time_decay_days,
-                );
+                )
+                - self.options.size_penalty * (event.members.len().max(1) as f32).ln();
             if best.is_none_or(|(score, _)| similarity > score) {
                 best = Some((similarity, candidate));
             }
