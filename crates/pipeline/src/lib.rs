@@ -26,7 +26,7 @@ use std::path::Path;
 
 use corroborate_html::HtmlOptions;
 use corroborate_model::{Article, ArticleId, Body, Metadata, RawDocument};
-use corroborate_sources::{Fetcher, Input, SourceOptions};
+use corroborate_sources::{Fetcher, SourceOptions};
 use rayon::prelude::*;
 
 /// Options for a whole ingest run.
