@@ -3,7 +3,7 @@
 `--fold K/2` flag of eval-clusters); every option combination in the grid is scored on each
 half, the best combination of one half is reported on the other.
 
-Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs]
+Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs] [stage1]
 """
 
 import itertools
@@ -12,13 +12,20 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-GRID = {
+# Stage 1 (weights, time scale, background weight) chose title 3, entity 1, sigma 1.5 days and a
+# background-led idf; stage 2 (this grid) added the size-dependent join threshold.
+STAGE_1 = {
     "join_threshold": [0.25, 0.3, 0.35, 0.4],
     "merge_threshold": [0.35, 0.45, 0.55],
     "background_documents": [3000, 1000000],
     "title_weight": [2, 3, 5],
     "entity_weight": [1, 1.5, 2.5],
     "time_decay_days": [1.5],
+}
+GRID = {
+    "join_threshold": [0.12, 0.16, 0.2, 0.25],
+    "size_penalty": [0.05, 0.1, 0.16, 0.2, 0.25],
+    "merge_threshold": [0.45, 0.55],
 }
 
 
@@ -34,8 +41,9 @@ def run(binary, articles, gold, fold, combo):
 def main():
     binary, articles, gold = sys.argv[1:4]
     jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 2
-    names = list(GRID)
-    combos = [dict(zip(names, values)) for values in itertools.product(*GRID.values())]
+    grid = STAGE_1 if sys.argv[5:6] == ["stage1"] else GRID
+    names = list(grid)
+    combos = [dict(zip(names, values)) for values in itertools.product(*grid.values())]
     tasks = [(fold, combo) for combo in combos for fold in (0, 1)]
     with ThreadPoolExecutor(jobs) as pool:
         results = list(pool.map(lambda t: run(binary, articles, gold, *t), tasks))
