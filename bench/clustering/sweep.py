@@ -21,6 +21,7 @@ STAGE_1 = {
     "title_weight": [2, 3, 5],
     "entity_weight": [1, 1.5, 2.5],
     "time_decay_days": [1.5],
+    "size_penalty": [0],
 }
 GRID = {
     "join_threshold": [0.12, 0.16, 0.2, 0.25],
