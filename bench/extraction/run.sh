@@ -16,7 +16,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c 'import trafilatura, sys; sys.exit(trafilatura.__version__ != "2.3.1")' 2>/dev/null; then
-    "$venv/bin/pip" install --quiet trafilatura==2.3.1
+    "$venv/bin/pip" install --quiet trafilatura==2.3.1 lxml_html_clean
 fi
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo_root/target}"

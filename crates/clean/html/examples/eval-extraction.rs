@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p corroborate-html --example eval-extraction -- DATA_DIR [--json]
-//!     [--only zyte|wcxb] [--limit N] [--worst N] [--engine ours|rs-trafilatura] [--dump WCXB.jsonl]
+//!     [--only zyte|wcxb] [--limit N] [--worst N] [--engine ours|rs-trafilatura] [--dump PAGES.jsonl]
 //! ```
 //!
 //! `DATA_DIR` holds `zyte/` (`html/<id>.html.gz`, `ground-truth.json`) and `wcxb-dev/`
@@ -277,7 +277,7 @@ fn pages_per_second(pages: usize, elapsed: Duration) -> f64 {
     pages as f64 / elapsed.as_secs_f64().max(1e-9)
 }
 
-fn score_zyte(pages: &[Page], engine: Engine) -> Report {
+fn score_zyte(pages: &[Page], engine: Engine, mut dump: Option<&mut Vec<Value>>) -> Report {
     let (predictions, elapsed) = run_engine(pages, engine);
     let (mut precisions, mut recalls, mut worst) = (Vec::new(), Vec::new(), Vec::new());
     for (page, prediction) in pages.iter().zip(&predictions) {
@@ -285,6 +285,12 @@ fn score_zyte(pages: &[Page], engine: Engine) -> Report {
         // Pages with nothing on either side count in neither average.
         let precision = (tp + fp > 0).then(|| tp as f64 / (tp + fp) as f64);
         let recall = (tp + fn_ > 0).then(|| tp as f64 / (tp + fn_) as f64);
+        if let Some(dump) = dump.as_deref_mut() {
+            dump.push(json!({
+                "id": page.id, "precision": precision, "recall": recall,
+                "text": prediction.text, "truth_text": page.truth_text,
+            }));
+        }
         precisions.extend(precision);
         recalls.extend(recall);
         worst.push((
@@ -324,7 +330,7 @@ fn score_wcxb(pages: &[Page], engine: Engine, mut dump: Option<&mut Vec<Value>>)
         worst.push((page_f1, page.id.clone()));
         if let Some(dump) = dump.as_deref_mut() {
             let row = json!({
-                "id": page.id, "url": page.url, "f1": page_f1, "precision": precision, "recall": recall,
+                "id": page.id, "url": page.url, "f1": page_f1, "text": prediction.text, "precision": precision, "recall": recall,
                 "title": prediction.title, "truth_title": page.truth_title,
                 "authors": prediction.authors, "truth_author": page.truth_author,
                 "date": prediction.date.map(|d| d.to_string()), "truth_date": page.truth_date.map(|d| d.to_string()),
@@ -395,24 +401,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         other => return Err(format!("unknown engine {other}").into()),
     };
     let mut reports = Vec::new();
+    let mut rows = Vec::new();
     if only.as_deref().is_none_or(|name| name == "zyte") {
+        let dump = dump_path.is_some().then_some(&mut rows);
         reports.push(score_zyte(
             &load_zyte(&data_dir.join("zyte"), limit)?,
             engine,
+            dump,
         ));
     }
     if only.as_deref().is_none_or(|name| name.starts_with("wcxb")) {
-        let mut rows = Vec::new();
         let dump = dump_path.is_some().then_some(&mut rows);
         reports.push(score_wcxb(
             &load_wcxb(&data_dir.join("wcxb-dev"), limit)?,
             engine,
             dump,
         ));
-        if let Some(path) = &dump_path {
-            let lines: Vec<String> = rows.iter().map(Value::to_string).collect();
-            fs::write(path, lines.join("\n"))?;
-        }
+    }
+    if let Some(path) = &dump_path {
+        let lines: Vec<String> = rows.iter().map(Value::to_string).collect();
+        fs::write(path, lines.join("\n"))?;
     }
     if as_json {
         let rows: Vec<Value> = reports
