@@ -12,7 +12,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "corroborate", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// The SQLite database file (created when missing).
-    #[arg(long, global = true, default_value = "corroborate.db", env = "CORROBORATE_DB")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "corroborate.db",
+        env = "CORROBORATE_DB"
+    )]
     pub db: PathBuf,
 
     /// Print only errors (no progress bars, no summaries on stderr).

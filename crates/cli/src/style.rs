@@ -20,7 +20,11 @@ impl Painter {
     }
 
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.enabled { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 
     /// Bold.
@@ -41,10 +45,5 @@ impl Painter {
     /// Yellow, for warnings and single-source items.
     pub fn yellow(&self, text: &str) -> String {
         self.paint("33", text)
-    }
-
-    /// Red, for failures and conflicts.
-    pub fn red(&self, text: &str) -> String {
-        self.paint("31", text)
     }
 }

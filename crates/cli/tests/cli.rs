@@ -30,23 +30,49 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
 fn extract_prints_one_json_object_per_article_with_the_contract_fields() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("unused.db");
-    let output = corroborate(&db).arg("extract").arg(example_dir()).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = corroborate(&db)
+        .arg("extract")
+        .arg(example_dir())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let articles = json_lines(&output.stdout);
     assert_eq!(articles.len(), 5);
     let mut ids: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
     ids.sort();
     assert_eq!(ids[0], "000_fac79099058b545d", "ids are the file stems");
     for article in &articles {
-        for field in ["id", "title", "authors", "published", "source", "url", "language", "text", "removed"] {
-            assert!(article.get(field).is_some(), "field {field} missing in {article}");
+        for field in [
+            "id",
+            "title",
+            "authors",
+            "published",
+            "source",
+            "url",
+            "language",
+            "text",
+            "removed",
+        ] {
+            assert!(
+                article.get(field).is_some(),
+                "field {field} missing in {article}"
+            );
         }
         assert_eq!(article["language"], "en");
         assert!(article["text"].as_str().unwrap().split_whitespace().count() > 150);
     }
     assert!(!db.exists(), "extract stores nothing");
 
-    let by_id = |prefix: &str| articles.iter().find(|a| a["id"].as_str().unwrap().starts_with(prefix)).unwrap();
+    let by_id = |prefix: &str| {
+        articles
+            .iter()
+            .find(|a| a["id"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+    };
     // The trailing "Source: BBC" line becomes metadata, and the junk around it is listed as removed.
     assert_eq!(by_id("003")["source"], "BBC");
     let removed_text: Vec<&str> = by_id("001")["removed"]
@@ -55,26 +81,57 @@ fn extract_prints_one_json_object_per_article_with_the_contract_fields() {
         .iter()
         .map(|r| r["text"].as_str().unwrap())
         .collect();
-    assert!(removed_text.iter().any(|t| t.contains("Reaction")), "{removed_text:?}");
+    assert!(
+        removed_text.iter().any(|t| t.contains("Reaction")),
+        "{removed_text:?}"
+    );
     assert!(!by_id("001")["text"].as_str().unwrap().contains("dislike"));
     // Content bullets survive cleaning.
-    assert!(by_id("002")["text"].as_str().unwrap().contains("full military withdrawal"));
+    assert!(
+        by_id("002")["text"]
+            .as_str()
+            .unwrap()
+            .contains("full military withdrawal")
+    );
 }
 
 #[test]
 fn ingest_is_idempotent_and_articles_lists_what_is_stored() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("c.db");
-    let first = corroborate(&db).arg("ingest").arg("--json").arg(example_dir()).output().unwrap();
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = corroborate(&db)
+        .arg("ingest")
+        .arg("--json")
+        .arg(example_dir())
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let summary: Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!((summary["read"].as_u64(), summary["new"].as_u64()), (Some(5), Some(5)));
+    assert_eq!(
+        (summary["read"].as_u64(), summary["new"].as_u64()),
+        (Some(5), Some(5))
+    );
 
-    let second = corroborate(&db).arg("ingest").arg("--json").arg(example_dir()).output().unwrap();
+    let second = corroborate(&db)
+        .arg("ingest")
+        .arg("--json")
+        .arg(example_dir())
+        .output()
+        .unwrap();
     let summary: Value = serde_json::from_slice(&second.stdout).unwrap();
-    assert_eq!((summary["new"].as_u64(), summary["duplicate"].as_u64()), (Some(0), Some(5)));
+    assert_eq!(
+        (summary["new"].as_u64(), summary["duplicate"].as_u64()),
+        (Some(0), Some(5))
+    );
 
-    let listed = corroborate(&db).args(["articles", "--json"]).output().unwrap();
+    let listed = corroborate(&db)
+        .args(["articles", "--json"])
+        .output()
+        .unwrap();
     let articles = json_lines(&listed.stdout);
     assert_eq!(articles.len(), 5);
     assert!(articles.iter().all(|a| a["removed"].is_array()));
@@ -93,12 +150,20 @@ fn stdin_is_read_with_a_dash() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
     let articles = json_lines(&output.stdout);
     assert_eq!(articles.len(), 1);
-    assert!(articles[0]["id"].as_str().unwrap().starts_with('h'), "content-hash id for stdin");
+    assert!(
+        articles[0]["id"].as_str().unwrap().starts_with('h'),
+        "content-hash id for stdin"
+    );
     assert!(!articles[0]["text"].as_str().unwrap().contains("Get link"));
 }
 
@@ -110,13 +175,28 @@ fn bad_inputs_fail_one_by_one_and_the_run_goes_on() {
     let db = dir.path().join("c.db");
     let bad = dir.path().join("bad");
     std::fs::create_dir(&bad).unwrap();
-    std::fs::write(bad.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255]).unwrap();
-    std::fs::write(bad.join("latin1.txt"), b"Caf\xe9 au lait is served in Paris every morning.\n").unwrap();
+    std::fs::write(
+        bad.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255],
+    )
+    .unwrap();
+    std::fs::write(
+        bad.join("latin1.txt"),
+        b"Caf\xe9 au lait is served in Paris every morning.\n",
+    )
+    .unwrap();
     std::fs::write(bad.join("empty.txt"), b"").unwrap();
-    std::fs::write(bad.join("truncated.html.gz"), &gzip(b"<html><body><p>Hello</p></body></html>")[..20]).unwrap();
+    std::fs::write(
+        bad.join("truncated.html.gz"),
+        &gzip(b"<html><body><p>Hello</p></body></html>")[..20],
+    )
+    .unwrap();
     let huge = std::fs::File::create(bad.join("huge.txt")).unwrap();
     huge.set_len(50 * 1024 * 1024).unwrap();
-    let nested = format!("<html><body>{}<p>deep</p></body></html>", "<div>".repeat(100_000));
+    let nested = format!(
+        "<html><body>{}<p>deep</p></body></html>",
+        "<div>".repeat(100_000)
+    );
     std::fs::write(bad.join("nested.html"), nested).unwrap();
     std::fs::write(
         bad.join("lines.jsonl"),
@@ -129,7 +209,11 @@ fn bad_inputs_fail_one_by_one_and_the_run_goes_on() {
     )
     .unwrap();
 
-    let before = corroborate(&db).arg("ingest").arg(example_dir()).output().unwrap();
+    let before = corroborate(&db)
+        .arg("ingest")
+        .arg(example_dir())
+        .output()
+        .unwrap();
     assert!(before.status.success());
 
     let output = corroborate(&db)
@@ -141,7 +225,11 @@ fn bad_inputs_fail_one_by_one_and_the_run_goes_on() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "exit code says some inputs failed: {stderr}");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "exit code says some inputs failed: {stderr}"
+    );
     for (input, reason_word) in [
         ("binary.txt", "binary"),
         ("latin1.txt", "UTF-8"),
@@ -164,11 +252,22 @@ fn bad_inputs_fail_one_by_one_and_the_run_goes_on() {
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
     let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(summary["new"].as_u64(), Some(2), "the two good JSONL lines are stored: {summary}");
+    assert_eq!(
+        summary["new"].as_u64(),
+        Some(2),
+        "the two good JSONL lines are stored: {summary}"
+    );
     assert_eq!(summary["failed"].as_u64(), Some(9), "{summary}");
 
-    let listed = corroborate(&db).args(["articles", "--json"]).output().unwrap();
-    assert_eq!(json_lines(&listed.stdout).len(), 7, "nothing stored before was lost");
+    let listed = corroborate(&db)
+        .args(["articles", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        json_lines(&listed.stdout).len(),
+        7,
+        "nothing stored before was lost"
+    );
 }
 
 #[test]
@@ -185,22 +284,47 @@ fn a_killed_ingest_leaves_a_consistent_database_and_the_rerun_completes_it() {
             n % 11 + 5,
             n % 5
         );
-        writeln!(file, "{}", serde_json::json!({"id": format!("a{n}"), "title": format!("Budget {n}"), "text": text})).unwrap();
+        writeln!(
+            file,
+            "{}",
+            serde_json::json!({"id": format!("a{n}"), "title": format!("Budget {n}"), "text": text})
+        )
+        .unwrap();
     }
     drop(file);
 
-    let mut child = corroborate(&db).arg("--quiet").arg("ingest").arg(&input).spawn().unwrap();
+    let mut child = corroborate(&db)
+        .arg("--quiet")
+        .arg("ingest")
+        .arg(&input)
+        .spawn()
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1500));
     child.kill().unwrap();
     child.wait().unwrap();
 
-    let rerun = corroborate(&db).arg("ingest").arg("--json").arg(&input).output().unwrap();
-    assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+    let rerun = corroborate(&db)
+        .arg("ingest")
+        .arg("--json")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
     let summary: Value = serde_json::from_slice(&rerun.stdout).unwrap();
-    let (new, duplicate) = (summary["new"].as_u64().unwrap(), summary["duplicate"].as_u64().unwrap());
+    let (new, duplicate) = (
+        summary["new"].as_u64().unwrap(),
+        summary["duplicate"].as_u64().unwrap(),
+    );
     assert_eq!(new + duplicate, total, "{summary}");
     let listed = corroborate(&db).args(["articles"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count() as u64, total);
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout).lines().count() as u64,
+        total
+    );
 }
 
 #[test]
@@ -214,20 +338,39 @@ fn run_prints_each_format_and_writes_reports() {
         .arg(example_dir())
         .output()
         .unwrap();
-    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
+    assert!(
+        json.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["articles"].as_array().unwrap().len(), 5);
     for name in ["report.json", "report.md", "report.txt"] {
         assert!(out.join(name).exists(), "{name}");
     }
-    let md = corroborate(&db).args(["run", "--format", "md"]).arg(example_dir()).output().unwrap();
+    let md = corroborate(&db)
+        .args(["run", "--format", "md"])
+        .arg(example_dir())
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&md.stdout).starts_with("# "));
 }
 
 #[test]
 fn help_is_available_everywhere() {
-    for command in [vec![], vec!["ingest"], vec!["extract"], vec!["articles"], vec!["run"]] {
-        let output = Command::cargo_bin("corroborate").unwrap().args(&command).arg("--help").output().unwrap();
+    for command in [
+        vec![],
+        vec!["ingest"],
+        vec!["extract"],
+        vec!["articles"],
+        vec!["run"],
+    ] {
+        let output = Command::cargo_bin("corroborate")
+            .unwrap()
+            .args(&command)
+            .arg("--help")
+            .output()
+            .unwrap();
         assert!(output.status.success());
         assert!(String::from_utf8_lossy(&output.stdout).contains("Usage"));
     }

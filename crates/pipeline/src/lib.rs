@@ -22,12 +22,16 @@
 //! .unwrap();
 //! ```
 
+mod analyse;
+
 use std::path::Path;
 
 use corroborate_html::HtmlOptions;
 use corroborate_model::{Article, ArticleId, Body, Metadata, RawDocument};
 use corroborate_sources::{Fetcher, SourceOptions};
 use rayon::prelude::*;
+
+pub use analyse::{AnalysisOutcome, CLUSTER_STATE_VERSION, analyse};
 
 /// Options for a whole ingest run.
 #[derive(Debug, Clone)]
@@ -42,7 +46,11 @@ pub struct PipelineOptions {
 
 impl Default for PipelineOptions {
     fn default() -> Self {
-        Self { sources: SourceOptions::default(), html: HtmlOptions::default(), batch_size: 256 }
+        Self {
+            sources: SourceOptions::default(),
+            html: HtmlOptions::default(),
+            batch_size: 256,
+        }
     }
 }
 
@@ -58,7 +66,10 @@ pub struct InputFailure {
 
 impl From<corroborate_sources::SourceError> for InputFailure {
     fn from(error: corroborate_sources::SourceError) -> Self {
-        Self { input: error.input, reason: error.reason }
+        Self {
+            input: error.input,
+            reason: error.reason,
+        }
     }
 }
 
@@ -120,7 +131,10 @@ fn clean_all(
     documents: Vec<Result<RawDocument, InputFailure>>,
     html: &HtmlOptions,
 ) -> Vec<Result<Article, InputFailure>> {
-    documents.into_par_iter().map(|document| document.and_then(|d| clean_document(d, html))).collect()
+    documents
+        .into_par_iter()
+        .map(|document| document.and_then(|d| clean_document(d, html)))
+        .collect()
 }
 
 /// Turns one raw document into a clean article: main text and metadata out of HTML, Markdown to
@@ -129,8 +143,17 @@ fn clean_all(
 /// Metadata given by the container (front matter, JSONL fields, feed entry) wins over what the
 /// page itself says, which wins over what text cleaning infers (a headline line, "Source: BBC").
 pub fn clean_document(document: RawDocument, html: &HtmlOptions) -> Result<Article, InputFailure> {
-    let RawDocument { id, origin, metadata: mut meta, body, .. } = document;
-    let fail = |reason: String| InputFailure { input: origin.clone(), reason };
+    let RawDocument {
+        id,
+        origin,
+        metadata: mut meta,
+        body,
+        ..
+    } = document;
+    let fail = |reason: String| InputFailure {
+        input: origin.clone(),
+        reason,
+    };
 
     let raw_text = match body {
         Body::Html(page) => {
@@ -145,7 +168,11 @@ pub fn clean_document(document: RawDocument, html: &HtmlOptions) -> Result<Artic
 
     let normalised = corroborate_text::normalise(&raw_text);
     let cleaned = corroborate_text::clean_text(&normalised, meta.title.as_deref());
-    meta.fill_from(Metadata { title: cleaned.title, source: cleaned.source, ..Metadata::default() });
+    meta.fill_from(Metadata {
+        title: cleaned.title,
+        source: cleaned.source,
+        ..Metadata::default()
+    });
     if cleaned.text.trim().is_empty() {
         return Err(fail("no article text found".to_string()));
     }
@@ -170,5 +197,7 @@ fn is_markdown(origin: &str) -> bool {
     Path::new(origin)
         .extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| matches!(extension.to_ascii_lowercase().as_str(), "md" | "markdown"))
+        .is_some_and(|extension| {
+            matches!(extension.to_ascii_lowercase().as_str(), "md" | "markdown")
+        })
 }

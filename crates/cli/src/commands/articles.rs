@@ -22,7 +22,9 @@ pub fn run(cli: &Cli, args: &ArticlesArgs) -> anyhow::Result<Status> {
                 out,
                 "{}\t{}\t{}\t{}\t{} words\t{} removed\t{}",
                 row.id,
-                row.published.map(|p| p.date().to_string()).unwrap_or_else(|| "-".into()),
+                row.published
+                    .map(|p| p.date().to_string())
+                    .unwrap_or_else(|| "-".into()),
                 row.source.as_deref().unwrap_or("-"),
                 row.language.as_deref().unwrap_or("-"),
                 row.words,

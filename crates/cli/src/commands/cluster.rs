@@ -34,14 +34,22 @@ pub fn assignments(clustering: &Clustering) -> HashMap<&str, (&str, &str)> {
     let story_of: HashMap<&str, &str> = clustering
         .stories
         .iter()
-        .flat_map(|story| story.events.iter().map(move |event| (event.as_str(), story.id.as_str())))
+        .flat_map(|story| {
+            story
+                .events
+                .iter()
+                .map(move |event| (event.as_str(), story.id.as_str()))
+        })
         .collect();
     clustering
         .events
         .iter()
         .flat_map(|event| {
             let story = story_of.get(event.id.as_str()).copied().unwrap_or("-");
-            event.articles.iter().map(move |id| (id.as_str(), (event.id.as_str(), story)))
+            event
+                .articles
+                .iter()
+                .map(move |id| (id.as_str(), (event.id.as_str(), story)))
         })
         .collect()
 }

@@ -58,7 +58,10 @@ pub fn clusters(cli: &Cli, args: &EvalClustersArgs) -> anyhow::Result<Status> {
         println!("{}", output.report);
         println!(
             "{} articles · read and cleaned in {:.2} s · clustered in {:.2} s ({:.0} articles/s)",
-            output.articles, output.read_seconds, output.cluster_seconds, output.articles_per_second
+            output.articles,
+            output.read_seconds,
+            output.cluster_seconds,
+            output.articles_per_second
         );
     }
     Ok(Status::from_failures(failures))

@@ -36,14 +36,21 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<Status> {
 }
 
 fn write_text(out: &mut impl Write, article: &Article) -> std::io::Result<()> {
-    writeln!(out, "# {}", article.title.as_deref().unwrap_or("(untitled)"))?;
+    writeln!(
+        out,
+        "# {}",
+        article.title.as_deref().unwrap_or("(untitled)")
+    )?;
     writeln!(out, "id: {}", article.id)?;
     for (label, value) in [
         ("source", article.source.clone()),
         ("published", article.published.map(|p| p.to_string())),
         ("url", article.url.clone()),
         ("language", article.language.clone()),
-        ("authors", (!article.authors.is_empty()).then(|| article.authors.join(", "))),
+        (
+            "authors",
+            (!article.authors.is_empty()).then(|| article.authors.join(", ")),
+        ),
     ] {
         if let Some(value) = value {
             writeln!(out, "{label}: {value}")?;
@@ -51,7 +58,12 @@ fn write_text(out: &mut impl Write, article: &Article) -> std::io::Result<()> {
     }
     writeln!(out, "\n{}\n", article.text)?;
     for removed in &article.removed {
-        writeln!(out, "removed ({}): {}", removed.reason.as_str(), removed.text)?;
+        writeln!(
+            out,
+            "removed ({}): {}",
+            removed.reason.as_str(),
+            removed.text
+        )?;
     }
     writeln!(out)
 }

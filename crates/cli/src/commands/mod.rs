@@ -39,7 +39,11 @@ impl Status {
     }
 
     fn from_failures(failures: usize) -> Self {
-        if failures == 0 { Status::Success } else { Status::SomeInputsFailed }
+        if failures == 0 {
+            Status::Success
+        } else {
+            Status::SomeInputsFailed
+        }
     }
 }
 
@@ -64,7 +68,11 @@ fn pipeline_options(input: &InputArgs) -> PipelineOptions {
         ..FetchOptions::default()
     };
     PipelineOptions {
-        sources: SourceOptions { max_file_bytes: input.max_file_bytes, fetch, ..SourceOptions::default() },
+        sources: SourceOptions {
+            max_file_bytes: input.max_file_bytes,
+            fetch,
+            ..SourceOptions::default()
+        },
         ..PipelineOptions::default()
     }
 }

@@ -238,4 +238,20 @@ pub trait Store {
 
     /// Sets a bookkeeping value, replacing any previous one.
     fn set_meta(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Replaces the stored analysis (stories, events with their members, derivations) in one
+    /// transaction. Members and derivations naming articles that are not stored are skipped.
+    fn put_analysis(&mut self, analysis: &Analysis) -> Result<(), StoreError>;
+    /// The stored analysis (empty before the first run), stories and events by first day.
+    fn analysis(&self) -> Result<Analysis, StoreError>;
+}
+
+/// What the analysis found over the stored articles.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct Analysis {
+    /// Runs of events.
+    pub stories: Vec<corroborate_cluster::Story>,
+    /// Happenings, each with its articles.
+    pub events: Vec<corroborate_cluster::Event>,
+    /// Copies and rewrites with the article each derives from.
+    pub derivations: Vec<corroborate_dedup::Derivation>,
 }

@@ -13,7 +13,7 @@ use rusqlite::{
     Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
 };
 
-use crate::{ArticleSummary, PutOutcome, Store, StoreError};
+use crate::{Analysis, ArticleSummary, PutOutcome, Store, StoreError};
 
 /// Marks a database as corroborate's in the SQLite header (`PRAGMA application_id`), so a
 /// database of another program is never migrated into. The bytes spell "Corb".
@@ -33,11 +33,18 @@ struct Migration {
 }
 
 /// The schema, oldest first. Append new migrations; never edit or reorder shipped ones.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles",
-    sql: include_str!("migrations/0001_articles.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles",
+        sql: include_str!("migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "analysis",
+        sql: include_str!("migrations/0002_analysis.sql"),
+    },
+];
 
 /// The columns of `articles` that make up an [`Article`], in the order [`read_article`] expects.
 const ARTICLE_COLUMNS: &str = "id, title, authors, published, source, url, language, text";
@@ -567,6 +574,152 @@ impl Store for SqliteStore {
             )
             .map_err(|error| self.backend(error))?;
         Ok(())
+    }
+
+    fn put_analysis(&mut self, analysis: &Analysis) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let encode = |value: serde_json::Result<String>| {
+            value.map_err(|error| StoreError::Backend {
+                path: path.clone(),
+                source: error.into(),
+            })
+        };
+        let mut stories = Vec::with_capacity(analysis.stories.len());
+        for story in &analysis.stories {
+            stories.push((story, encode(serde_json::to_string(story))?));
+        }
+        let mut events = Vec::with_capacity(analysis.events.len());
+        for event in &analysis.events {
+            events.push((event, encode(serde_json::to_string(event))?));
+        }
+        let mut derivations = Vec::with_capacity(analysis.derivations.len());
+        for derivation in &analysis.derivations {
+            derivations.push((derivation, encode(serde_json::to_string(derivation))?));
+        }
+        let story_of: std::collections::HashMap<&str, &str> = analysis
+            .stories
+            .iter()
+            .flat_map(|story| {
+                story
+                    .events
+                    .iter()
+                    .map(move |event| (event.as_str(), story.id.as_str()))
+            })
+            .collect();
+        let day = |date: Option<chrono::NaiveDate>| date.map(|d| d.format("%Y-%m-%d").to_string());
+
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| StoreError::Backend {
+                path: path.clone(),
+                source: error.into(),
+            })?;
+        let write = || -> rusqlite::Result<()> {
+            transaction.execute_batch(
+                "DELETE FROM event_articles; DELETE FROM events; DELETE FROM stories; DELETE FROM derivations;",
+            )?;
+            let mut insert_story = transaction.prepare(
+                "INSERT INTO stories (id, label, first_day, last_day, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (story, body) in &stories {
+                insert_story.execute(rusqlite::params![
+                    story.id,
+                    story.label,
+                    day(story.first_date),
+                    day(story.last_date),
+                    body
+                ])?;
+            }
+            let mut insert_event = transaction.prepare(
+                "INSERT INTO events (id, story_id, label, first_day, last_day, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut insert_member = transaction.prepare(
+                "INSERT OR IGNORE INTO event_articles (event_id, article_id) \
+                 SELECT ?1, id FROM articles WHERE id = ?2",
+            )?;
+            for (event, body) in &events {
+                insert_event.execute(rusqlite::params![
+                    event.id,
+                    story_of.get(event.id.as_str()),
+                    event.label,
+                    day(event.first_date),
+                    day(event.last_date),
+                    body
+                ])?;
+                for article in &event.articles {
+                    insert_member.execute([event.id.as_str(), article.as_str()])?;
+                }
+            }
+            let mut insert_derivation = transaction.prepare(
+                "INSERT OR REPLACE INTO derivations (copy_id, original_id, relation, similarity, body) \
+                 SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1) \
+                 AND EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
+            )?;
+            for (derivation, body) in &derivations {
+                insert_derivation.execute(rusqlite::params![
+                    derivation.copy.as_str(),
+                    derivation.original.as_str(),
+                    relation_name(derivation.relation),
+                    derivation.similarity,
+                    body
+                ])?;
+            }
+            Ok(())
+        };
+        write().map_err(|error| StoreError::Backend {
+            path: path.clone(),
+            source: error.into(),
+        })?;
+        transaction.commit().map_err(|error| StoreError::Backend {
+            path,
+            source: error.into(),
+        })
+    }
+
+    fn analysis(&self) -> Result<Analysis, StoreError> {
+        fn bodies<T: serde::de::DeserializeOwned>(
+            store: &SqliteStore,
+            sql: &str,
+        ) -> Result<Vec<T>, StoreError> {
+            let mut statement = store
+                .connection
+                .prepare(sql)
+                .map_err(|error| store.backend(error))?;
+            let rows = statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .map_err(|error| store.backend(error))?;
+            let mut items = Vec::new();
+            for row in rows {
+                let body = row.map_err(|error| store.backend(error))?;
+                items.push(
+                    serde_json::from_str(&body).map_err(|error| StoreError::Backend {
+                        path: store.path.clone(),
+                        source: error.into(),
+                    })?,
+                );
+            }
+            Ok(items)
+        }
+        Ok(Analysis {
+            stories: bodies(
+                self,
+                "SELECT body FROM stories ORDER BY first_day IS NULL, first_day, id",
+            )?,
+            events: bodies(
+                self,
+                "SELECT body FROM events ORDER BY first_day IS NULL, first_day, id",
+            )?,
+            derivations: bodies(self, "SELECT body FROM derivations ORDER BY copy_id")?,
+        })
+    }
+}
+
+fn relation_name(relation: corroborate_dedup::Relation) -> &'static str {
+    match relation {
+        corroborate_dedup::Relation::Copy => "copy",
+        corroborate_dedup::Relation::NearCopy => "near_copy",
+        corroborate_dedup::Relation::Rewrite => "rewrite",
     }
 }
 

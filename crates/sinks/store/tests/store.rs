@@ -296,7 +296,7 @@ fn meta_values_are_set_replaced_and_kept() {
         store.get_meta("last_run").unwrap().as_deref(),
         Some("2025-06-02T12:00:00Z")
     );
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
 }
 
 #[test]
@@ -412,11 +412,11 @@ fn opening_creates_the_folder_and_reopening_keeps_everything() {
     let path = folder.path().join("nested").join("deeper").join("store.db");
     {
         let mut store = SqliteStore::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 1);
+        assert_eq!(store.schema_version().unwrap(), 2);
         store.put_articles(&fixture()).unwrap();
     }
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.article_count().unwrap(), 3);
     assert_eq!(
         store.put_articles(&fixture()).unwrap(),
@@ -545,4 +545,43 @@ fn a_failure_inside_a_batch_rolls_the_whole_batch_back() {
     );
     assert!(store.search_articles("correction", 10).unwrap().is_empty());
     assert_eq!(store.article(&articles[1].id).unwrap(), None);
+}
+
+#[test]
+fn analysis_is_replaced_whole_and_survives_reopening() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("store.db");
+    let articles = fixture();
+    let clustering = corroborate_cluster::cluster(&articles, &Default::default());
+    let mut copy = articles[0].clone();
+    copy.id = ArticleId::new("exact-copy");
+    let mut with_copy = articles.clone();
+    with_copy.push(copy);
+    let derivations = corroborate_dedup::find_derivations(&with_copy, &Default::default());
+    assert!(!derivations.is_empty(), "an exact copy is a derivation");
+    let analysis = corroborate_store::Analysis {
+        stories: clustering.stories.clone(),
+        events: clustering.events.clone(),
+        derivations: derivations.clone(),
+    };
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        assert!(store.analysis().unwrap().events.is_empty());
+        store.put_articles(&with_copy).unwrap();
+        store.put_analysis(&analysis).unwrap();
+        // Putting again replaces rather than duplicates.
+        store.put_analysis(&analysis).unwrap();
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    let loaded = store.analysis().unwrap();
+    assert_eq!(loaded.events.len(), clustering.events.len());
+    assert_eq!(loaded.stories.len(), clustering.stories.len());
+    assert_eq!(loaded.derivations, derivations);
+    let members: usize = loaded.events.iter().map(|event| event.articles.len()).sum();
+    assert_eq!(members, articles.len());
+
+    store
+        .put_analysis(&corroborate_store::Analysis::default())
+        .unwrap();
+    assert!(store.analysis().unwrap().events.is_empty());
 }
