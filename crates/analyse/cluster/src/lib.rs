@@ -7,7 +7,9 @@
 //! title counts more); it is compared, through an inverted index over the events' top terms, with
 //! the centroids of existing events, and the cosine is damped by a Gaussian of the distance in
 //! days when both sides are dated. It joins the best event at or above
-//! [`ClusterOptions::join_threshold`] or opens a new one; a merge pass then joins events whose
+//! [`ClusterOptions::join_threshold`] (raised by [`ClusterOptions::size_penalty`] × ln of the
+//! event's size, so large events do not swallow their neighbours) or opens a new one; a merge
+//! pass then joins events whose
 //! centroids come close, which also keeps one-by-one feeding close to batch clustering. Stories
 //! link events by centroid similarity with a looser threshold and a wider time window.
 //!
