@@ -479,6 +479,27 @@ fn visible_published(document: &Document) -> Option<Published> {
             return Some(Published::Day(day));
         }
     }
+    date_near_headline(document)
+}
+
+/// A date written next to the headline: in the text of the headline's container, climbing at
+/// most three levels and reading no more than the first 600 characters of each.
+fn date_near_headline(document: &Document) -> Option<Published> {
+    let mut container = document.select("h1").first().parent();
+    for _ in 0..3 {
+        if !container.exists() || container.is("body, html") {
+            return None;
+        }
+        let text = container.text();
+        let head = text
+            .char_indices()
+            .nth(600)
+            .map_or(text.as_ref(), |(end, _)| &text[..end]);
+        if let Some(day) = dates::find_in_text(head) {
+            return Some(Published::Day(day));
+        }
+        container = container.parent();
+    }
     None
 }
 
@@ -560,14 +581,14 @@ pub(crate) fn extract(document: &Document, url: Option<&str>) -> Metadata {
         authors = visible_authors(document);
     }
 
-    let published = linked
-        .published
-        .or_else(|| {
-            DATE_KEYS
-                .iter()
-                .filter_map(|key| get(key))
-                .find_map(dates::parse_any)
-        })
+    let markup_published = linked.published.or_else(|| {
+        DATE_KEYS
+            .iter()
+            .filter_map(|key| get(key))
+            .find_map(dates::parse_any)
+    });
+    // Markup first: where pages show several dates, the visible one is as often an update.
+    let published = markup_published
         .or_else(|| visible_published(document))
         .or_else(|| url.and_then(dates::from_url).map(Published::Day));
 
