@@ -464,8 +464,9 @@ fn visible_published(document: &Document) -> Option<Published> {
             return Some(published);
         }
     }
-    let candidates = document.try_select(DATE_SELECTOR)?;
-    for element in candidates.iter().take(40) {
+    // `try_select` gives None when nothing matches; the headline fallback still applies then.
+    let candidates = document.try_select(DATE_SELECTOR);
+    for element in candidates.iter().flat_map(|found| found.iter()).take(40) {
         if let Some(published) = ["content", "datetime"]
             .iter()
             .find_map(|key| element.attr(key).and_then(|value| dates::parse_any(&value)))
@@ -490,11 +491,19 @@ fn date_near_headline(document: &Document) -> Option<Published> {
         if !container.exists() || container.is("body, html") {
             return None;
         }
-        let text = container.text();
+        // Child by child with a space between: `text()` glues "…headline" and "Mar 3" together.
+        let mut text = container.immediate_text().to_string();
+        for child in container.children().iter() {
+            text.push(' ');
+            text.push_str(&child.text());
+            if text.len() > 600 {
+                break;
+            }
+        }
         let head = text
             .char_indices()
             .nth(600)
-            .map_or(text.as_ref(), |(end, _)| &text[..end]);
+            .map_or(text.as_str(), |(end, _)| &text[..end]);
         if let Some(day) = dates::find_in_text(head) {
             return Some(Published::Day(day));
         }
@@ -676,6 +685,25 @@ mod tests {
         assert_eq!(
             squash("R&D & more &unknown; &#xZZ;"),
             "R&D & more &unknown; &#xZZ;"
+        );
+    }
+}
+
+#[cfg(test)]
+mod headline_date_tests {
+    //! The headline fallback reads text glued across elements ("…offMar 3, 2024").
+    use super::*;
+
+    #[test]
+    fn date_next_to_the_headline() {
+        let document = Document::from(
+            "<html><body><div class='wrap'><h1>Ferry strike called off</h1><div>Mar 3, 2024 · 4 min read</div><p>Text.</p></div></body></html>",
+        );
+        assert_eq!(
+            date_near_headline(&document)
+                .map(|p| p.date().to_string())
+                .as_deref(),
+            Some("2024-03-03")
         );
     }
 }

@@ -217,3 +217,23 @@ fn pages_without_article_text_are_errors_not_panics() {
         );
     }
 }
+
+#[test]
+fn date_written_under_the_headline_is_found() {
+    let html = "<html><body><div class='wrap'><h1>Ferry strike called off</h1><div>Mar 3, 2024 · 4 min read</div>\
+        <p>The ferry workers' union called off Friday's strike after the operator agreed to a new pay offer late on Thursday night.</p>\
+        <p>Services will run to the normal timetable, the operator said, although some early sailings may leave a few minutes late.</p>\
+        <p>The union said members would vote on the offer next week, and that further action had not been ruled out.</p></div></body></html>";
+    let page = extract(html, None, &HtmlOptions::default()).expect("article");
+    assert_eq!(
+        page.metadata
+            .published
+            .map(|p| p.date().to_string())
+            .as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(
+        page.metadata.title.as_deref(),
+        Some("Ferry strike called off")
+    );
+}
