@@ -359,7 +359,7 @@ fn a_newer_schema_is_refused_without_touching_the_data() {
             error,
             StoreError::TooNew {
                 found: 7,
-                known: 1,
+                known: 2,
                 ..
             }
         ),
