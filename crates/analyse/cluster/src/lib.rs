@@ -91,6 +91,8 @@ pub struct Clustering {
 /// Thresholds and weights of the clustering. The defaults were chosen on a two-fold split
 /// over the events of a development set of real news (see docs/benchmarks.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Options stored with an older state lack newer fields: those take their defaults.
+#[serde(default)]
 pub struct ClusterOptions {
     /// An article joins the most similar event when its similarity reaches this.
     pub join_threshold: f32,
