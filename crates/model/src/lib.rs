@@ -83,12 +83,20 @@ impl Published {
         if let Ok(instant) = DateTime::parse_from_rfc2822(text) {
             return Some(Self::Instant(instant));
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M%z",
+            "%Y-%m-%d %H:%M:%S%.f%z",
+        ] {
             if let Ok(instant) = DateTime::parse_from_str(text, format) {
                 return Some(Self::Instant(instant));
             }
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+        ] {
             if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
                 return Some(Self::Instant(naive.and_utc().fixed_offset()));
             }
@@ -319,7 +327,10 @@ impl Article {
 
     /// The paragraphs of the text, trimmed, empty ones skipped.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+        self.text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
     }
 
     /// Hash of everything a user sees of the article: re-ingesting an unchanged article gives
@@ -354,8 +365,14 @@ mod tests {
             ("2025-06-02T14:30:00+03:00", "2025-06-02T14:30:00+03:00"),
             ("2025-06-02T14:30:00Z", "2025-06-02T14:30:00+00:00"),
             ("2025-06-02T14:30:00", "2025-06-02T14:30:00+00:00"),
-            ("Mon, 02 Jun 2025 14:30:00 +0000", "2025-06-02T14:30:00+00:00"),
-            ("2025-06-02T14:30:00.123+0300", "2025-06-02T14:30:00.123+03:00"),
+            (
+                "Mon, 02 Jun 2025 14:30:00 +0000",
+                "2025-06-02T14:30:00+00:00",
+            ),
+            (
+                "2025-06-02T14:30:00.123+0300",
+                "2025-06-02T14:30:00.123+03:00",
+            ),
         ] {
             let parsed = Published::parse(input).unwrap_or_else(|| panic!("{input}"));
             assert_eq!(parsed.to_string(), shown, "{input}");
@@ -368,14 +385,23 @@ mod tests {
 
     #[test]
     fn content_ids_are_stable() {
-        assert_eq!(ArticleId::from_content("abc"), ArticleId::from_content("abc"));
-        assert_ne!(ArticleId::from_content("abc"), ArticleId::from_content("abd"));
+        assert_eq!(
+            ArticleId::from_content("abc"),
+            ArticleId::from_content("abc")
+        );
+        assert_ne!(
+            ArticleId::from_content("abc"),
+            ArticleId::from_content("abd")
+        );
         assert_eq!(ArticleId::from_content("abc").as_str().len(), 17);
     }
 
     #[test]
     fn fill_from_keeps_existing_fields() {
-        let mut first = Metadata { title: Some("Kept".into()), ..Default::default() };
+        let mut first = Metadata {
+            title: Some("Kept".into()),
+            ..Default::default()
+        };
         first.fill_from(Metadata {
             title: Some("Ignored".into()),
             source: Some("BBC".into()),
