@@ -382,3 +382,68 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.write_all(bytes).unwrap();
     encoder.finish().unwrap()
 }
+
+/// A later run extends the stored events: an exact copy of a stored article joins its event and
+/// is reported as a copy of it, and the earlier analysis is kept in the database.
+#[test]
+fn a_later_run_places_new_articles_into_existing_events() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("c.db");
+    let first = corroborate(&db)
+        .args(["run", "--format", "json"])
+        .arg(example_dir())
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let first: Value = serde_json::from_slice(&first.stdout).unwrap();
+    let events_before = first["events"].as_array().unwrap().len();
+    assert!(events_before >= 1);
+
+    let extra = dir.path().join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::copy(
+        example_dir().join("002_cffa1a3d6068a797.txt"),
+        extra.join("republished.txt"),
+    )
+    .unwrap();
+    let second = corroborate(&db)
+        .args(["run", "--format", "json"])
+        .arg(&extra)
+        .output()
+        .unwrap();
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let second: Value = serde_json::from_slice(&second.stdout).unwrap();
+    assert_eq!(second["articles"].as_array().unwrap().len(), 6);
+    assert_eq!(second["events"].as_array().unwrap().len(), events_before);
+    let event_of = |id: &str| {
+        second["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|event| {
+                event["articles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a == id)
+            })
+            .map(|event| event["id"].clone())
+    };
+    assert!(event_of("republished").is_some());
+    assert_eq!(event_of("republished"), event_of("002_cffa1a3d6068a797"));
+    let copy = second["derivations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["copy"] == "republished" || d["original"] == "republished")
+        .expect("the republished text is found as a copy");
+    assert_eq!(copy["relation"], "copy");
+}
