@@ -164,6 +164,8 @@ pub enum Format {
     Json,
     /// Markdown.
     Md,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Flags of `run`.
@@ -173,7 +175,7 @@ pub struct RunArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// What to print on stdout.
+    /// What to print on stdout (text is coloured when stdout is a terminal).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 

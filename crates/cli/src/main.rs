@@ -5,7 +5,6 @@
 mod cli;
 mod commands;
 mod progress;
-mod style;
 
 use std::process::ExitCode;
 

@@ -18,6 +18,17 @@ fn corroborate(db: &Path) -> Command {
     command
 }
 
+/// The output of a command that must succeed; its stderr is shown when it does not.
+fn succeed(output: std::io::Result<std::process::Output>) -> std::process::Output {
+    let output = output.expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -30,16 +41,7 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
 fn extract_prints_one_json_object_per_article_with_the_contract_fields() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("unused.db");
-    let output = corroborate(&db)
-        .arg("extract")
-        .arg(example_dir())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = succeed(corroborate(&db).arg("extract").arg(example_dir()).output());
     let articles = json_lines(&output.stdout);
     assert_eq!(articles.len(), 5);
     let mut ids: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
@@ -99,16 +101,12 @@ fn extract_prints_one_json_object_per_article_with_the_contract_fields() {
 fn ingest_is_idempotent_and_articles_lists_what_is_stored() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("c.db");
-    let first = corroborate(&db)
-        .arg("ingest")
-        .arg("--json")
-        .arg(example_dir())
-        .output()
-        .unwrap();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
+    let first = succeed(
+        corroborate(&db)
+            .arg("ingest")
+            .arg("--json")
+            .arg(example_dir())
+            .output(),
     );
     let summary: Value = serde_json::from_slice(&first.stdout).unwrap();
     assert_eq!(
@@ -303,16 +301,12 @@ fn a_killed_ingest_leaves_a_consistent_database_and_the_rerun_completes_it() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    let rerun = corroborate(&db)
-        .arg("ingest")
-        .arg("--json")
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(
-        rerun.status.success(),
-        "{}",
-        String::from_utf8_lossy(&rerun.stderr)
+    let rerun = succeed(
+        corroborate(&db)
+            .arg("ingest")
+            .arg("--json")
+            .arg(&input)
+            .output(),
     );
     let summary: Value = serde_json::from_slice(&rerun.stdout).unwrap();
     let (new, duplicate) = (
@@ -332,20 +326,16 @@ fn run_prints_each_format_and_writes_reports() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("c.db");
     let out = dir.path().join("reports");
-    let json = corroborate(&db)
-        .args(["run", "--format", "json", "--out"])
-        .arg(&out)
-        .arg(example_dir())
-        .output()
-        .unwrap();
-    assert!(
-        json.status.success(),
-        "{}",
-        String::from_utf8_lossy(&json.stderr)
+    let json = succeed(
+        corroborate(&db)
+            .args(["run", "--format", "json", "--out"])
+            .arg(&out)
+            .arg(example_dir())
+            .output(),
     );
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["articles"].as_array().unwrap().len(), 5);
-    for name in ["report.json", "report.md", "report.txt"] {
+    for name in ["report.json", "report.md", "report.txt", "report.html"] {
         assert!(out.join(name).exists(), "{name}");
     }
     let md = corroborate(&db)
@@ -389,15 +379,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn a_later_run_places_new_articles_into_existing_events() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("c.db");
-    let first = corroborate(&db)
-        .args(["run", "--format", "json"])
-        .arg(example_dir())
-        .output()
-        .unwrap();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
+    let first = succeed(
+        corroborate(&db)
+            .args(["run", "--format", "json"])
+            .arg(example_dir())
+            .output(),
     );
     let first: Value = serde_json::from_slice(&first.stdout).unwrap();
     let events_before = first["events"].as_array().unwrap().len();
@@ -410,15 +396,11 @@ fn a_later_run_places_new_articles_into_existing_events() {
         extra.join("republished.txt"),
     )
     .unwrap();
-    let second = corroborate(&db)
-        .args(["run", "--format", "json"])
-        .arg(&extra)
-        .output()
-        .unwrap();
-    assert!(
-        second.status.success(),
-        "{}",
-        String::from_utf8_lossy(&second.stderr)
+    let second = succeed(
+        corroborate(&db)
+            .args(["run", "--format", "json"])
+            .arg(&extra)
+            .output(),
     );
     let second: Value = serde_json::from_slice(&second.stdout).unwrap();
     assert_eq!(second["articles"].as_array().unwrap().len(), 6);

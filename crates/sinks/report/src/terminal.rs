@@ -1,4 +1,5 @@
-//! Minimal terminal styling: ANSI colours when the stream is a terminal and `NO_COLOR` is unset.
+//! Minimal terminal styling: ANSI colours only when asked for (the caller checks that stdout
+//! is a terminal and `NO_COLOR` is unset).
 
 use std::io::IsTerminal;
 
