@@ -101,9 +101,9 @@ pub fn render_html(report: &Report) -> String {
         }
         out.push_str("</details>\n");
         if !article.removed.is_empty() {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<details><summary>{} lines removed as junk</summary><ul class=\"removed\">\n",
+                "<details><summary>{} lines removed as junk</summary><ul class=\"removed\">",
                 article.removed.len()
             );
             for removed in &article.removed {
