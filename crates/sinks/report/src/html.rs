@@ -84,7 +84,7 @@ pub fn render_html(report: &Report) -> String {
             out,
             "<article id=\"article-{}\"><h3>{}</h3>\n<p class=\"meta\">{} · {}",
             escape_attribute(article.id.as_str()),
-            escape_text(title_of(article)),
+            escape_text(&title_of(article)),
             escape_text(article.id.as_str()),
             escape_text(&details.join(" · "))
         );
@@ -146,12 +146,12 @@ fn write_event(out: &mut String, report: &Report, event: &Event) {
     for id in event.articles.iter().filter(|id| seen.insert(id.as_str())) {
         let title = articles
             .get(id.as_str())
-            .map_or("(not stored)", |a| title_of(a));
+            .map_or("(not stored)".into(), |a| title_of(a));
         let _ = write!(
             out,
             "<li><a href=\"#article-{}\">{}</a> <span class=\"meta\">{}</span>",
             escape_attribute(id.as_str()),
-            escape_text(title),
+            escape_text(&title),
             escape_text(id.as_str())
         );
         if let Some(derivation) = derived.get(id.as_str()) {

@@ -119,7 +119,14 @@ fn ellipsis(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// The title to show for an article.
-fn title_of(article: &Article) -> &str {
-    article.title.as_deref().unwrap_or("(untitled)")
+/// The title to show for an article: its headline, or for an untitled text the start of its
+/// first paragraph, marked with an ellipsis.
+fn title_of(article: &Article) -> std::borrow::Cow<'_, str> {
+    match article.title.as_deref() {
+        Some(title) => title.into(),
+        None => match article.paragraphs().next() {
+            Some(first) => format!("“{}”", ellipsis(first, 70)).into(),
+            None => "(untitled)".into(),
+        },
+    }
 }

@@ -48,7 +48,7 @@ pub fn render_markdown(report: &Report) -> String {
             out,
             "| `{}` | {} | {} | {} | {} | {} |",
             article.id,
-            markdown_cell(title_of(article)),
+            markdown_cell(&title_of(article)),
             markdown_cell(article.source.as_deref().unwrap_or("")),
             article.published.map(|p| p.to_string()).unwrap_or_default(),
             word_count(&article.text),

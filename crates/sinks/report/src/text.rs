@@ -63,7 +63,7 @@ fn write_event(out: &mut String, report: &Report, event: &Event, paint: Painter)
         let mut line = format!(
             "    {}  {}",
             paint.dim(id.as_str()),
-            article.map_or("(not stored)", |a| title_of(a))
+            article.map_or("(not stored)".into(), |a| title_of(a))
         );
         if let Some(source) = article.and_then(|a| a.source.as_deref()) {
             line.push_str(&paint.dim(&format!(" — {source}")));
