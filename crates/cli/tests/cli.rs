@@ -429,3 +429,65 @@ fn a_later_run_places_new_articles_into_existing_events() {
         .expect("the republished text is found as a copy");
     assert_eq!(copy["relation"], "copy");
 }
+
+#[test]
+fn html_pages_give_main_text_and_metadata_and_container_fields_win() {
+    let dir = TempDir::new().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour-reopens.html");
+    let output = succeed(
+        corroborate(&dir.path().join("c.db"))
+            .arg("extract")
+            .arg(&fixture)
+            .output(),
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "nothing but errors on stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let articles = json_lines(&output.stdout);
+    assert_eq!(articles.len(), 1);
+    let page = &articles[0];
+    assert_eq!(page["id"], "harbour-reopens");
+    assert_eq!(page["title"], "Harbour reopens after storm repairs");
+    assert_eq!(page["source"], "Coastal Gazette");
+    assert_eq!(page["authors"][0], "Maria Jensen");
+    assert_eq!(page["published"], "2024-03-14T09:30:00+00:00");
+    assert_eq!(page["url"], "https://gazette.example/news/harbour-reopens");
+    assert_eq!(page["language"], "en");
+    let text = page["text"].as_str().unwrap();
+    assert!(text.contains("Repairs cost about £3.2 million"));
+    assert!(text.contains("Today feels like getting the town back."));
+    for junk in [
+        "Share on Facebook",
+        "Storm closes coastal road",
+        "All rights reserved",
+        "Sport",
+    ] {
+        assert!(!text.contains(junk), "{junk} kept in {text}");
+    }
+
+    // Metadata given by the container (front matter) beats what the text says.
+    let note = dir.path().join("note.md");
+    std::fs::write(
+        &note,
+        "---\ntitle: Fish market resumes auctions\nsource: Harbour Radio\npublished: 2024-03-20\n---\n\n# A different heading\n\nThe fish market **resumed** daily auctions on Wednesday after the [harbour](https://gazette.example) reopened, with 38 boats landing catches.\n",
+    )
+    .unwrap();
+    let output = succeed(
+        corroborate(&dir.path().join("c.db"))
+            .arg("extract")
+            .arg(&note)
+            .output(),
+    );
+    let note = &json_lines(&output.stdout)[0];
+    assert_eq!(note["title"], "Fish market resumes auctions");
+    assert_eq!(note["source"], "Harbour Radio");
+    assert_eq!(note["published"], "2024-03-20");
+    let text = note["text"].as_str().unwrap();
+    assert!(
+        text.contains("The fish market resumed daily auctions"),
+        "Markdown is turned into text: {text}"
+    );
+    assert!(!text.contains("**") && !text.contains("](https"), "{text}");
+}
