@@ -1,1 +1,1314 @@
-//! Placeholder: see ARCHITECTURE.md.
+//! Reconciles the articles of one event: what independent sources agree on, where they
+//! conflict, what only one source says, every statement traced to the sentences it came from.
+//!
+//! 1. **Entities**: every sentence's mentions ([`corroborate_facts::find_mentions`]) are linked
+//!    across the event's articles ([`corroborate_facts::resolve_entities`]).
+//! 2. **Claims**: content sentences (enough words, not questions, not headlines or site
+//!    furniture) with their entities, numbers ([`QuantitySlot`]) and dates.
+//! 3. **Alignment**: claims of different articles are linked when their paraphrase score
+//!    ([`corroborate_dedup::sentence_similarity`]) plus shared entities and agreeing numbers
+//!    reaches [`ReconcileOptions::link_threshold`]; links are taken best first and join two
+//!    groups only when no article would then say the fact twice. One group is one [`Fact`].
+//! 4. **Independence**: articles linked by a [`Derivation`] (copies, rewrites) form one
+//!    independence group (union-find); a fact's support is the number of groups among its
+//!    articles.
+//! 5. **Conflicts**: numbers of one unit in aligned sentences (or related ones sharing an
+//!    entity) that no pair of readings reconciles ([`compatible`]), different days given for
+//!    one statement, and one quotation given to different speakers.
+//! 6. **Brief**: quotes with resolved speakers, an extractive summary of the best-supported
+//!    facts, and the event's date, place and participants.
+//!
+//! Everything is deterministic and offline: generic rules, lexicons and statistics.
+
+mod compat;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use corroborate_dedup::{Derivation, sentence_similarity};
+use corroborate_facts::{
+    Approximation, Entity, EntityKind, Mention, Scope, TimeKind, find_mentions, find_quantities,
+    find_quotes, find_times, name_key, resolve_entities,
+};
+use corroborate_model::{Article, ArticleId};
+use serde::{Deserialize, Serialize};
+
+pub use compat::{Compatibility, QuantitySlot, compatible};
+
+/// How well a fact is supported.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum FactStatus {
+    /// Stated by at least two independent sources.
+    Corroborated,
+    /// Stated by one independent source (possibly with its copies).
+    SingleSource,
+    /// One of its numbers, dates or quote speakers disagrees with another source.
+    Conflicting,
+    /// Stated only in sentences a copy or rewrite added to its original.
+    AddedByRewrite,
+}
+
+/// One sentence that supports a fact.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Evidence {
+    /// The article it is in.
+    pub article: ArticleId,
+    /// The sentence as written.
+    pub sentence: String,
+    /// Its index in [`corroborate_text::sentences`] order of the article's text.
+    pub sentence_index: usize,
+}
+
+/// A calendar day or span a source gives in a fact's sentence.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct DateSlot {
+    /// The words as written ("May 16", "Monday").
+    pub text: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (equal to `start` for one day).
+    pub end: NaiveDate,
+    /// The article that states it.
+    pub article: ArticleId,
+}
+
+/// One thing the sources say, with who says it.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Fact {
+    /// Stable identifier: `f-` and 12 hex digits of the hash of the statement.
+    pub id: String,
+    /// The representative sentence: from the most original source, the clearest one.
+    pub statement: String,
+    /// How well it is supported.
+    pub status: FactStatus,
+    /// Every article that states it, in input order.
+    pub sources: Vec<ArticleId>,
+    /// Number of independence groups (an original and its copies count once) among `sources`.
+    pub independent_sources: usize,
+    /// The numbers its sentences state.
+    pub quantities: Vec<QuantitySlot>,
+    /// The days its sentences name (resolved ones only).
+    pub dates: Vec<DateSlot>,
+    /// Ids of the entities its sentences name.
+    pub entities: Vec<String>,
+    /// The supporting sentences.
+    pub evidence: Vec<Evidence>,
+    /// Differences between sources that were found compatible, and why.
+    pub notes: Vec<String>,
+}
+
+/// Sources that disagree on one slot.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Conflict {
+    /// What they disagree on: "count of person", "date", "speaker of quote".
+    pub slot: String,
+    /// Ids of the facts involved.
+    pub facts: Vec<String>,
+    /// Why the values cannot all be true.
+    pub explanation: String,
+    /// Each source's value as written.
+    pub values: Vec<(ArticleId, String)>,
+}
+
+/// A person, organisation or place named in the event.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct EntityRecord {
+    /// Stable id ("person:volodymyr-zelensky").
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `organisation` or `place`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Every name form seen.
+    pub variants: Vec<String>,
+    /// Every role seen; `metonym: stands for its government` when a place or seat of
+    /// government acts ("Moscow rejected").
+    pub roles: Vec<String>,
+    /// How many times it is named.
+    pub mentions: usize,
+    /// Articles naming it, in input order.
+    pub articles: Vec<ArticleId>,
+}
+
+/// A quotation with its speaker.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct QuoteRecord {
+    /// The quoted words.
+    pub text: String,
+    /// The speaker's canonical entity name, or the name as written when it is no entity.
+    pub speaker: Option<String>,
+    /// The speaker's entity id.
+    pub speaker_entity: Option<String>,
+    /// The article quoting it.
+    pub article: ArticleId,
+    /// True for words quoted inside the writer's own sentence.
+    pub fragment: bool,
+}
+
+/// One sentence of the summary with the articles that support it.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct SummarySentence {
+    /// The sentence.
+    pub text: String,
+    /// Articles stating it.
+    pub sources: Vec<ArticleId>,
+}
+
+/// What the sources of one event say, reconciled.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+pub struct Brief {
+    /// Facts ranked by independent support, then by how early the sources state them.
+    pub facts: Vec<Fact>,
+    /// Disagreements.
+    pub conflicts: Vec<Conflict>,
+    /// Entities, most mentioned first.
+    pub entities: Vec<EntityRecord>,
+    /// Quotations in article order.
+    pub quotes: Vec<QuoteRecord>,
+    /// 3–6 extractive sentences covering the top facts, each cited.
+    pub summary: Vec<SummarySentence>,
+    /// When the happening took place (`YYYY-MM-DD`, or `start/end` for a span).
+    pub date: Option<String>,
+    /// Where it took place: the canonical name of the place entity.
+    pub place: Option<String>,
+    /// Ids of the main people and organisations.
+    pub participants: Vec<String>,
+}
+
+/// Thresholds and limits; [`Default`] gives the tuned values.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct ReconcileOptions {
+    /// Sentences with fewer words are not claims.
+    pub min_claim_words: usize,
+    /// Sentences longer than this (bytes) are skipped: run-on junk, not claims.
+    pub max_sentence_bytes: usize,
+    /// Most sentences read per article (keeps pathological inputs bounded).
+    pub max_sentences_per_article: usize,
+    /// Score (paraphrase + entity and number bonuses) from which two claims state one fact.
+    pub link_threshold: f64,
+    /// Score from which two claims of different facts that share an entity are compared
+    /// for conflicting numbers.
+    pub related_threshold: f64,
+    /// Sentences in the summary (clamped to 3..=6).
+    pub summary_sentences: usize,
+    /// Most participants listed.
+    pub max_participants: usize,
+}
+
+impl Default for ReconcileOptions {
+    fn default() -> Self {
+        Self {
+            min_claim_words: 6,
+            max_sentence_bytes: 1500,
+            max_sentences_per_article: 400,
+            link_threshold: 0.45,
+            related_threshold: 0.3,
+            summary_sentences: 5,
+            max_participants: 8,
+        }
+    }
+}
+
+/// One content sentence of one article, with what was found in it.
+struct Claim {
+    article: usize,
+    sentence_index: usize,
+    text: String,
+    /// Index among the article's claims, divided by their count: 0 for the lead.
+    position: f64,
+    words: usize,
+    entities: Vec<usize>,
+    slots: Vec<QuantitySlot>,
+    dates: Vec<DateSlot>,
+    content_words: Vec<String>,
+    numbers: Vec<String>,
+    added: bool,
+}
+
+/// Site furniture that can look like a sentence.
+const BOILERPLATE: &[&str] = &[
+    "all rights reserved",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "required fields",
+    "email address will not be published",
+    "leave a reply",
+    "read more",
+    "you can read more",
+    "follow us",
+    "share this",
+    "terms of use",
+    "privacy policy",
+    "advertisement",
+];
+
+/// Words too common to show two sentences share a topic.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "also", "been", "before", "being", "both", "could", "during", "from", "have",
+    "into", "more", "only", "other", "over", "said", "some", "such", "than", "that", "their",
+    "them", "then", "there", "these", "they", "this", "those", "were", "what", "when", "which",
+    "while", "will", "with", "would", "your", "said", "says", "its", "has", "had",
+];
+
+/// Content words are compared on their first characters: a cheap stem ("soldiers" and
+/// "soldier", "negotiations" and "negotiators" are near enough for a topic signal).
+const STEM_CHARS: usize = 6;
+
+/// Words telling a number counts what two sides exchange, without saying per side or in total.
+const EXCHANGE_WORDS: &[&str] = &[
+    "both",
+    "exchange",
+    "exchanged",
+    "swap",
+    "swapped",
+    "mutual",
+    "trade",
+    "traded",
+];
+
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+}
+
+fn normalised(text: &str) -> String {
+    words_of(text)
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Is this sentence a claim worth aligning?
+fn is_claim(text: &str, options: &ReconcileOptions) -> bool {
+    let trimmed = text.trim();
+    if trimmed.len() > options.max_sentence_bytes || trimmed.ends_with('?') {
+        return false;
+    }
+    let words: Vec<&str> = words_of(trimmed).collect();
+    if words.len() < options.min_claim_words {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+        return false;
+    }
+    // Headlines capitalise most words and end without a stop.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let ends_like_sentence = trimmed
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '"' | '”' | '’' | ')' | ':' | ';'));
+    ends_like_sentence || capitalised * 2 < words.len()
+}
+
+fn approx_word(approx: Approximation) -> &'static str {
+    match approx {
+        Approximation::Exact => "exact",
+        Approximation::About => "about",
+        Approximation::AtLeast => "at_least",
+        Approximation::MoreThan => "more_than",
+        Approximation::JustOver => "just_over",
+        Approximation::Barely => "barely",
+        Approximation::Nearly => "nearly",
+        Approximation::AtMost => "at_most",
+        Approximation::LessThan => "less_than",
+        Approximation::Range => "range",
+        Approximation::Vague => "vague",
+    }
+}
+
+fn scope_word(scope: Scope) -> &'static str {
+    match scope {
+        Scope::EachSide => "each_side",
+        Scope::Total => "total",
+        Scope::PerDay => "per_day",
+        Scope::PerWeek => "per_week",
+        Scope::PerMonth => "per_month",
+        Scope::PerYear => "per_year",
+    }
+}
+
+/// Units that are lengths of time: taken from [`find_times`] in days instead.
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+];
+
+/// The numbers and days of one sentence.
+fn slots_of(
+    text: &str,
+    article: &ArticleId,
+    reference: Option<NaiveDate>,
+) -> (Vec<QuantitySlot>, Vec<DateSlot>) {
+    let lower_words: Vec<String> = words_of(text).map(str::to_lowercase).collect();
+    let exchange = lower_words
+        .iter()
+        .any(|w| EXCHANGE_WORDS.contains(&w.as_str()));
+    let mut slots = Vec::new();
+    for quantity in find_quantities(text) {
+        let unit = match (&quantity.unit, &quantity.of) {
+            (Some(unit), Some(of)) => Some(format!("{unit} of {of}")),
+            (Some(unit), None) => Some(unit.clone()),
+            (None, _) => None,
+        };
+        let Some(unit) = unit else { continue };
+        if TIME_UNITS.contains(&unit.as_str()) {
+            continue;
+        }
+        let scope = quantity
+            .scope
+            .map(|s| scope_word(s).to_string())
+            .or_else(|| exchange.then(|| "mutual".to_string()));
+        slots.push(QuantitySlot {
+            value: quantity.value,
+            low: quantity.low,
+            high: quantity.high.is_finite().then_some(quantity.high),
+            unit: Some(unit),
+            scope,
+            approx: approx_word(quantity.approx).to_string(),
+            article: article.clone(),
+            text: text
+                .get(quantity.span.start..quantity.span.end)
+                .unwrap_or_default()
+                .to_string(),
+        });
+    }
+    let mut dates = Vec::new();
+    for time in find_times(text, reference) {
+        match time.kind {
+            TimeKind::Date { start, end } => dates.push(DateSlot {
+                text: time.text.clone(),
+                start,
+                end,
+                article: article.clone(),
+            }),
+            TimeKind::Duration {
+                low_days,
+                high_days,
+            } => slots.push(QuantitySlot {
+                value: (low_days == high_days).then_some(low_days),
+                low: low_days,
+                high: high_days.is_finite().then_some(high_days),
+                unit: Some("day".to_string()),
+                scope: None,
+                approx: if low_days == high_days {
+                    "exact"
+                } else {
+                    "range"
+                }
+                .to_string(),
+                article: article.clone(),
+                text: time.text.clone(),
+            }),
+            TimeKind::Unresolved => {}
+        }
+    }
+    (slots, dates)
+}
+
+/// Union-find root with path halving.
+fn find_root(parents: &mut [usize], mut node: usize) -> usize {
+    while let Some(&parent) = parents.get(node) {
+        if parent == node {
+            break;
+        }
+        let grand = parents.get(parent).copied().unwrap_or(parent);
+        if let Some(slot) = parents.get_mut(node) {
+            *slot = grand;
+        }
+        node = grand;
+    }
+    node
+}
+
+fn stable_id(prefix: &str, text: &str) -> String {
+    let hash = xxhash_rust::xxh3::xxh3_64(normalised(text).as_bytes());
+    format!("{prefix}{:012x}", hash & 0xffff_ffff_ffff)
+}
+
+fn sorted_intersection_count<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Do any two numbers of the two claims agree (same or compatible)?
+fn numbers_agree(a: &Claim, b: &Claim) -> bool {
+    a.slots.iter().any(|x| {
+        b.slots.iter().any(|y| {
+            matches!(
+                compatible(x, y),
+                Compatibility::Same | Compatibility::Compatible(_)
+            )
+        })
+    })
+}
+
+/// Numbers written in digits (not years), as text without separators: a shared "6,000" is
+/// strong evidence that two sentences report the same thing.
+fn specific_numbers(text: &str) -> Vec<String> {
+    let mut numbers: Vec<String> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches(|c| c == ',' || c == '.').replace(',', ""))
+        .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .filter(|t| !(t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// How strongly two claims state the same thing: the paraphrase score, plus the share of
+/// content words in common, plus shared entities, plus shared or compatible numbers.
+fn link_score(a: &Claim, b: &Claim) -> f64 {
+    let similarity = sentence_similarity(&a.text, &b.text);
+    let shared = sorted_intersection_count(&a.entities, &b.entities);
+    let union = a.entities.len() + b.entities.len() - shared;
+    let entity_share = if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    };
+    let shared_words = sorted_intersection_count(&a.content_words, &b.content_words);
+    let total_words = a.content_words.len() + b.content_words.len();
+    let dice = if total_words == 0 {
+        0.0
+    } else {
+        2.0 * shared_words as f64 / total_words as f64
+    };
+    let shared_number = sorted_intersection_count(&a.numbers, &b.numbers) > 0;
+    let number_bonus = if shared_number && shared_words >= 2 {
+        0.3
+    } else if numbers_agree(a, b) {
+        0.1
+    } else {
+        0.0
+    };
+    similarity + 0.3 * dice + 0.1 * entity_share + number_bonus
+}
+
+/// Reads one article into sentences, mentions and claims.
+struct ArticleView {
+    sentences: Vec<String>,
+    paragraphs: Vec<usize>,
+}
+
+fn read_article(article: &Article, options: &ReconcileOptions) -> ArticleView {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    for sentence in corroborate_text::sentences(&article.text)
+        .into_iter()
+        .take(options.max_sentences_per_article)
+    {
+        sentences.push(sentence.text(&article.text).trim().to_string());
+        paragraphs.push(sentence.paragraph);
+    }
+    ArticleView {
+        sentences,
+        paragraphs,
+    }
+}
+
+/// Reconciles one event. `derivations` may mention articles outside the event: ignore those.
+///
+/// Articles with a repeated id are read once (the first).
+pub fn reconcile(
+    articles: &[Article],
+    derivations: &[Derivation],
+    options: &ReconcileOptions,
+) -> Brief {
+    let mut seen = BTreeSet::new();
+    let articles: Vec<&Article> = articles
+        .iter()
+        .filter(|a| seen.insert(a.id.clone()))
+        .collect();
+    if articles.is_empty() {
+        return Brief::default();
+    }
+    let index_of: HashMap<&ArticleId, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
+
+    // Independence groups: an original and everything derived from it count once.
+    let mut parents: Vec<usize> = (0..articles.len()).collect();
+    let mut derived = vec![false; articles.len()];
+    let mut added_by_copy: Vec<Vec<String>> = vec![Vec::new(); articles.len()];
+    for derivation in derivations {
+        let (Some(&copy), Some(&original)) = (
+            index_of.get(&derivation.copy),
+            index_of.get(&derivation.original),
+        ) else {
+            continue;
+        };
+        let (root_copy, root_original) = (
+            find_root(&mut parents, copy),
+            find_root(&mut parents, original),
+        );
+        if let Some(slot) = parents.get_mut(root_copy.max(root_original)) {
+            *slot = root_copy.min(root_original);
+        }
+        if let Some(flag) = derived.get_mut(copy) {
+            *flag = true;
+        }
+        if let Some(list) = added_by_copy.get_mut(copy) {
+            list.extend(derivation.added.iter().map(|s| normalised(s)));
+        }
+    }
+    let group_of: Vec<usize> = (0..articles.len())
+        .map(|i| find_root(&mut parents, i))
+        .collect();
+
+    let views: Vec<ArticleView> = articles.iter().map(|a| read_article(a, options)).collect();
+
+    // Entities over every sentence of every article.
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut mention_place: Vec<(usize, usize)> = Vec::new();
+    for (article_index, view) in views.iter().enumerate() {
+        for (sentence_index, sentence) in view.sentences.iter().enumerate() {
+            if sentence.len() > options.max_sentence_bytes {
+                continue;
+            }
+            for mention in find_mentions(sentence) {
+                mentions.push(mention);
+                mention_place.push((article_index, sentence_index));
+            }
+        }
+    }
+    let (entities, assignment) = resolve_entities(&mentions);
+    let mut sentence_entities: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (mention_index, place) in mention_place.iter().enumerate() {
+        if let Some(&entity) = assignment.get(mention_index) {
+            sentence_entities.entry(*place).or_default().push(entity);
+        }
+    }
+
+    // Claims.
+    let mut claims: Vec<Claim> = Vec::new();
+    for (article_index, (article, view)) in articles.iter().zip(&views).enumerate() {
+        let reference = article.published.map(|p| p.date());
+        let candidates: Vec<usize> = (0..view.sentences.len())
+            .filter(|&i| view.sentences.get(i).is_some_and(|s| is_claim(s, options)))
+            .collect();
+        let count = candidates.len().max(1) as f64;
+        for (rank, &sentence_index) in candidates.iter().enumerate() {
+            let Some(text) = view.sentences.get(sentence_index) else {
+                continue;
+            };
+            let mut entity_list = sentence_entities
+                .get(&(article_index, sentence_index))
+                .cloned()
+                .unwrap_or_default();
+            entity_list.sort_unstable();
+            entity_list.dedup();
+            let (slots, dates) = slots_of(text, &article.id, reference);
+            let key = normalised(text);
+            let added = added_by_copy.get(article_index).is_some_and(|list| {
+                list.iter().any(|a| {
+                    a == &key
+                        || (key.len() >= 20 && a.contains(&key))
+                        || (a.len() >= 20 && key.contains(a.as_str()))
+                })
+            });
+            let mut content_words: Vec<String> = words_of(text)
+                .map(str::to_lowercase)
+                .filter(|w| w.chars().count() >= 4 && !STOP_WORDS.contains(&w.as_str()))
+                .map(|w| w.chars().take(STEM_CHARS).collect())
+                .collect();
+            content_words.sort_unstable();
+            content_words.dedup();
+            claims.push(Claim {
+                article: article_index,
+                sentence_index,
+                text: text.clone(),
+                position: rank as f64 / count,
+                words: words_of(text).count(),
+                entities: entity_list,
+                slots,
+                dates,
+                content_words,
+                numbers: specific_numbers(text),
+                added,
+            });
+        }
+    }
+
+    // Pair scores between claims of different articles that share a word or an entity.
+    let mut scores: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        for (j, b) in claims.iter().enumerate().skip(i + 1) {
+            if a.article == b.article {
+                continue;
+            }
+            if sorted_intersection_count(&a.content_words, &b.content_words) == 0
+                && sorted_intersection_count(&a.entities, &b.entities) == 0
+            {
+                continue;
+            }
+            let score = link_score(a, b);
+            scores.insert((i, j), score);
+            if score >= options.link_threshold {
+                edges.push((score, i, j));
+            }
+        }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+
+    // Greedy grouping: best links first; a group holds at most one sentence per article.
+    let mut group_members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
+    let mut claim_group: Vec<usize> = (0..claims.len()).collect();
+    for &(_, i, j) in &edges {
+        let (Some(&gi), Some(&gj)) = (claim_group.get(i), claim_group.get(j)) else {
+            continue;
+        };
+        if gi == gj {
+            continue;
+        }
+        let articles_of = |g: usize| -> BTreeSet<usize> {
+            group_members
+                .get(g)
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|&c| claims.get(c))
+                        .map(|c| c.article)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        if !articles_of(gi).is_disjoint(&articles_of(gj)) {
+            continue;
+        }
+        let (keep, absorb) = (gi.min(gj), gi.max(gj));
+        let moved = group_members
+            .get_mut(absorb)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        for &c in &moved {
+            if let Some(slot) = claim_group.get_mut(c) {
+                *slot = keep;
+            }
+        }
+        if let Some(members) = group_members.get_mut(keep) {
+            members.extend(moved);
+            members.sort_unstable();
+        }
+    }
+
+    // Facts from groups.
+    struct Draft {
+        members: Vec<usize>,
+        fact: Fact,
+        position: f64,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut fact_of_claim: Vec<usize> = vec![usize::MAX; claims.len()];
+    for members in group_members.iter().filter(|m| !m.is_empty()) {
+        let mut members = members.clone();
+        members.sort_by_key(|&c| claims.get(c).map(|c| (c.article, c.sentence_index)));
+        let best = members
+            .iter()
+            .filter_map(|&c| claims.get(c).map(|claim| (c, claim)))
+            .min_by_key(|(c, claim)| {
+                (
+                    derived.get(claim.article).copied().unwrap_or(false),
+                    claim.words < 8,
+                    claim.words,
+                    claim.article,
+                    *c,
+                )
+            })
+            .map(|(_, claim)| claim.text.clone())
+            .unwrap_or_default();
+        let mut sources: Vec<usize> = members
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .map(|c| c.article)
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let groups: BTreeSet<usize> = sources
+            .iter()
+            .filter_map(|&a| group_of.get(a).copied())
+            .collect();
+        let all_added = members
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .all(|c| c.added);
+        let mut entity_ids: Vec<String> = members
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .flat_map(|c| c.entities.iter())
+            .filter_map(|&e| entities.get(e).map(|e| e.id.clone()))
+            .collect();
+        entity_ids.sort();
+        entity_ids.dedup();
+        let status = if groups.len() >= 2 {
+            FactStatus::Corroborated
+        } else if all_added {
+            FactStatus::AddedByRewrite
+        } else {
+            FactStatus::SingleSource
+        };
+        let position = members
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .map(|c| c.position)
+            .fold(f64::INFINITY, f64::min);
+        let fact = Fact {
+            id: stable_id("f-", &best),
+            statement: best,
+            status,
+            sources: sources
+                .iter()
+                .filter_map(|&a| articles.get(a).map(|a| a.id.clone()))
+                .collect(),
+            independent_sources: groups.len(),
+            quantities: members
+                .iter()
+                .filter_map(|&c| claims.get(c))
+                .flat_map(|c| c.slots.iter().cloned())
+                .collect(),
+            dates: members
+                .iter()
+                .filter_map(|&c| claims.get(c))
+                .flat_map(|c| c.dates.iter().cloned())
+                .collect(),
+            entities: entity_ids,
+            evidence: members
+                .iter()
+                .filter_map(|&c| claims.get(c))
+                .filter_map(|c| {
+                    Some(Evidence {
+                        article: articles.get(c.article)?.id.clone(),
+                        sentence: c.text.clone(),
+                        sentence_index: c.sentence_index,
+                    })
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        for &c in &members {
+            if let Some(slot) = fact_of_claim.get_mut(c) {
+                *slot = drafts.len();
+            }
+        }
+        drafts.push(Draft {
+            members,
+            fact,
+            position,
+        });
+    }
+
+    // Conflicts and compatibility notes between claims of different articles about one thing.
+    let mut conflicts: BTreeMap<(String, Vec<usize>), Conflict> = BTreeMap::new();
+    let mut notes: Vec<BTreeSet<String>> = vec![BTreeSet::new(); drafts.len()];
+    for (&(i, j), &score) in &scores {
+        let (Some(a), Some(b)) = (claims.get(i), claims.get(j)) else {
+            continue;
+        };
+        let (Some(&fa), Some(&fb)) = (fact_of_claim.get(i), fact_of_claim.get(j)) else {
+            continue;
+        };
+        let same_fact = fa == fb;
+        let shares_unit = a
+            .slots
+            .iter()
+            .any(|x| b.slots.iter().any(|y| x.unit.is_some() && x.unit == y.unit));
+        let related = same_fact
+            || (score >= options.related_threshold
+                && (sorted_intersection_count(&a.entities, &b.entities) > 0 || shares_unit));
+        if !related {
+            continue;
+        }
+        let mut units: BTreeSet<&str> = BTreeSet::new();
+        for slot in &a.slots {
+            if let Some(unit) = slot.unit.as_deref() {
+                units.insert(unit);
+            }
+        }
+        for unit in units {
+            let left: Vec<&QuantitySlot> = a
+                .slots
+                .iter()
+                .filter(|s| s.unit.as_deref() == Some(unit))
+                .collect();
+            let right: Vec<&QuantitySlot> = b
+                .slots
+                .iter()
+                .filter(|s| s.unit.as_deref() == Some(unit))
+                .collect();
+            let mut agreed = false;
+            let mut first_conflict: Option<(String, &QuantitySlot, &QuantitySlot)> = None;
+            let mut reasons = Vec::new();
+            for x in &left {
+                for y in &right {
+                    match compatible(x, y) {
+                        Compatibility::Same => agreed = true,
+                        Compatibility::Compatible(reason) => {
+                            agreed = true;
+                            reasons.push(reason);
+                        }
+                        Compatibility::Conflict(reason) => {
+                            if first_conflict.is_none() {
+                                first_conflict = Some((reason, x, y));
+                            }
+                        }
+                        Compatibility::Unrelated => {}
+                    }
+                }
+            }
+            // Lengths of time are said of many things ("after three years", "lasted an
+            // hour"): compare them only between sentences that say nearly the same thing.
+            let close = same_fact && score >= options.link_threshold + 0.2;
+            if unit == "day" && !(same_fact && (agreed || close)) {
+                continue;
+            }
+            if agreed {
+                for reason in reasons {
+                    for fact in [fa, fb] {
+                        if let Some(set) = notes.get_mut(fact) {
+                            set.insert(reason.clone());
+                        }
+                    }
+                }
+            } else if let Some((reason, x, y)) = first_conflict {
+                // Only numbers stated in aligned sentences, or in sentences about the same
+                // thing with the same entities, are claims about one slot.
+                if !same_fact && score < options.link_threshold * 0.8 {
+                    continue;
+                }
+                let slot_name = if unit == "day" {
+                    "length in days".to_string()
+                } else if let Some(base) = unit.strip_prefix("% of ") {
+                    format!("share of {base}")
+                } else {
+                    format!("count of {unit}")
+                };
+                let mut facts = vec![fa, fb];
+                facts.sort_unstable();
+                facts.dedup();
+                let entry = conflicts
+                    .entry((slot_name.clone(), facts.clone()))
+                    .or_insert_with(|| Conflict {
+                        slot: slot_name,
+                        facts: facts
+                            .iter()
+                            .filter_map(|&f| drafts.get(f).map(|d| d.fact.id.clone()))
+                            .collect(),
+                        explanation: reason.clone(),
+                        values: Vec::new(),
+                    });
+                for value in [
+                    (x.article.clone(), x.text.clone()),
+                    (y.article.clone(), y.text.clone()),
+                ] {
+                    if !entry.values.contains(&value) {
+                        entry.values.push(value);
+                    }
+                }
+            }
+        }
+        // Different days for one statement.
+        if same_fact && a.dates.len() == 1 && b.dates.len() == 1 {
+            if let (Some(x), Some(y)) = (a.dates.first(), b.dates.first()) {
+                if x.end < y.start || y.end < x.start {
+                    let facts = vec![fa];
+                    let entry = conflicts
+                        .entry(("date".to_string(), facts))
+                        .or_insert_with(|| Conflict {
+                            slot: "date".to_string(),
+                            facts: drafts
+                                .get(fa)
+                                .map(|d| vec![d.fact.id.clone()])
+                                .unwrap_or_default(),
+                            explanation: format!(
+                                "\"{}\" and \"{}\" name different days for the same statement",
+                                x.text, y.text
+                            ),
+                            values: Vec::new(),
+                        });
+                    for value in [
+                        (x.article.clone(), format!("{} ({})", x.text, x.start)),
+                        (y.article.clone(), format!("{} ({})", y.text, y.start)),
+                    ] {
+                        if !entry.values.contains(&value) {
+                            entry.values.push(value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Quotes with speakers resolved to entities.
+    let mut entity_by_name: HashMap<String, usize> = HashMap::new();
+    for (mention, &entity) in mentions.iter().zip(&assignment) {
+        entity_by_name
+            .entry(mention.name.to_lowercase())
+            .or_insert(entity);
+    }
+    let resolve_speaker = |name: &str| -> Option<usize> {
+        if let Some(&e) = entity_by_name.get(&name.to_lowercase()) {
+            return Some(e);
+        }
+        let last = name.split_whitespace().last().map(name_key)?;
+        let matching: Vec<usize> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| {
+                e.variants
+                    .iter()
+                    .any(|v| v.split_whitespace().last().map(name_key).as_deref() == Some(&last))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        (matching.len() == 1)
+            .then(|| matching.first().copied())
+            .flatten()
+    };
+    let mut quotes: Vec<QuoteRecord> = Vec::new();
+    let mut quote_places: Vec<(usize, usize)> = Vec::new();
+    for (article_index, (article, view)) in articles.iter().zip(&views).enumerate() {
+        let mut start = 0;
+        while start < view.sentences.len() {
+            let paragraph = view.paragraphs.get(start).copied().unwrap_or(0);
+            let mut end = start;
+            while end < view.sentences.len() && view.paragraphs.get(end) == Some(&paragraph) {
+                end += 1;
+            }
+            let texts: Vec<&str> = view
+                .sentences
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(String::as_str)
+                .filter(|s| s.len() <= options.max_sentence_bytes)
+                .collect();
+            for (offset, quote) in find_quotes(&texts) {
+                let entity = quote.speaker.as_deref().and_then(&resolve_speaker);
+                let entity_record = entity.and_then(|e| entities.get(e));
+                quotes.push(QuoteRecord {
+                    text: quote.text.clone(),
+                    speaker: entity_record
+                        .map(|e| e.name.clone())
+                        .or_else(|| quote.speaker.clone()),
+                    speaker_entity: entity_record.map(|e| e.id.clone()),
+                    article: article.id.clone(),
+                    fragment: quote.fragment,
+                });
+                quote_places.push((article_index, start + offset));
+            }
+            start = end.max(start + 1);
+        }
+    }
+    // One quotation given to different speakers.
+    for (i, a) in quotes.iter().enumerate() {
+        for b in quotes.iter().skip(i + 1) {
+            if a.article == b.article || a.fragment || b.fragment {
+                continue;
+            }
+            let (Some(sa), Some(sb)) = (&a.speaker_entity, &b.speaker_entity) else {
+                continue;
+            };
+            let (ka, kb) = (normalised(&a.text), normalised(&b.text));
+            let long_enough = ka.split(' ').count() >= 4 && kb.split(' ').count() >= 4;
+            if sa == sb || !long_enough || !(ka.contains(&kb) || kb.contains(&ka)) {
+                continue;
+            }
+            let entry = conflicts
+                .entry(("speaker of quote".to_string(), vec![usize::MAX - i]))
+                .or_insert_with(|| Conflict {
+                    slot: "speaker of quote".to_string(),
+                    facts: Vec::new(),
+                    explanation: format!("\"{}\" is given to different speakers", a.text),
+                    values: Vec::new(),
+                });
+            for record in [a, b] {
+                let value = (
+                    record.article.clone(),
+                    record.speaker.clone().unwrap_or_default(),
+                );
+                if !entry.values.contains(&value) {
+                    entry.values.push(value);
+                }
+            }
+        }
+    }
+    let _ = &quote_places;
+
+    // Statuses and notes.
+    let conflicting: BTreeSet<String> = conflicts
+        .values()
+        .flat_map(|c| c.facts.iter().cloned())
+        .collect();
+    for (draft, note_set) in drafts.iter_mut().zip(notes) {
+        draft.fact.notes = note_set.into_iter().collect();
+        if conflicting.contains(&draft.fact.id) {
+            draft.fact.status = FactStatus::Conflicting;
+        }
+    }
+    drafts.sort_by(|x, y| {
+        y.fact
+            .independent_sources
+            .cmp(&x.fact.independent_sources)
+            .then(y.fact.sources.len().cmp(&x.fact.sources.len()))
+            .then(x.position.total_cmp(&y.position))
+            .then(x.fact.id.cmp(&y.fact.id))
+    });
+
+    let summary = summarise(&drafts.iter().map(|d| &d.fact).collect::<Vec<_>>(), options);
+    let date = event_date(
+        &articles,
+        &claims,
+        &group_of,
+        &drafts
+            .iter()
+            .map(|d| d.members.as_slice())
+            .collect::<Vec<_>>(),
+    );
+    let entity_records =
+        entity_records(&entities, &assignment, &mentions, &mention_place, &articles);
+    let place = event_place(&entities, &assignment, &mentions, &mention_place, &views);
+    let participants = entity_records
+        .iter()
+        .filter(|e| e.kind != EntityKind::Place.as_str())
+        .take(options.max_participants)
+        .map(|e| e.id.clone())
+        .collect();
+
+    Brief {
+        facts: drafts.into_iter().map(|d| d.fact).collect(),
+        conflicts: conflicts.into_values().collect(),
+        entities: entity_records,
+        quotes,
+        summary,
+        date,
+        place,
+        participants,
+    }
+}
+
+/// The statements of the best-supported facts, skipping near repeats.
+fn summarise(facts: &[&Fact], options: &ReconcileOptions) -> Vec<SummarySentence> {
+    let wanted = options.summary_sentences.clamp(3, 6);
+    let mut chosen: Vec<SummarySentence> = Vec::new();
+    for fact in facts {
+        if chosen.len() >= wanted {
+            break;
+        }
+        if fact.status == FactStatus::AddedByRewrite {
+            continue;
+        }
+        let repeated = chosen
+            .iter()
+            .any(|s| sentence_similarity(&s.text, &fact.statement) >= 0.5);
+        if repeated {
+            continue;
+        }
+        chosen.push(SummarySentence {
+            text: fact.statement.clone(),
+            sources: fact.sources.clone(),
+        });
+    }
+    chosen
+}
+
+/// The day the happening took place: dates stated by the most independent groups, in the
+/// lead rather than the background, and near the publication date when it is known; else
+/// the most common publication day.
+fn event_date(
+    articles: &[&Article],
+    claims: &[Claim],
+    group_of: &[usize],
+    groups: &[&[usize]],
+) -> Option<String> {
+    let published: Vec<NaiveDate> = articles
+        .iter()
+        .filter_map(|a| a.published.map(|p| p.date()))
+        .collect();
+    let latest_published = published.iter().max().copied();
+    let mut support: BTreeMap<(NaiveDate, NaiveDate), (BTreeSet<usize>, f64)> = BTreeMap::new();
+    for members in groups {
+        for &c in members.iter() {
+            let Some(claim) = claims.get(c) else { continue };
+            let reference = articles
+                .get(claim.article)
+                .and_then(|a| a.published.map(|p| p.date()));
+            for date in &claim.dates {
+                if let Some(day) = reference {
+                    // A report tells what happened, not what is planned next month.
+                    if date.start > day {
+                        continue;
+                    }
+                }
+                let entry = support.entry((date.start, date.end)).or_default();
+                if let Some(&group) = group_of.get(claim.article) {
+                    entry.0.insert(group);
+                }
+                entry.1 = entry.1.max(1.0 - claim.position);
+            }
+        }
+    }
+    let best = support
+        .iter()
+        .map(|(&(start, end), (groups, lead))| {
+            let distance = latest_published
+                .map(|p| (p - end).num_days().unsigned_abs() as f64 / 7.0)
+                .unwrap_or(0.0);
+            // A day names the happening better than a month or a year.
+            let span = (end - start).num_days().unsigned_abs() as f64 / 7.0;
+            (groups.len() as f64 + lead - distance - span, start, end)
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+    if let Some((_, start, end)) = best {
+        return Some(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}/{end}")
+        });
+    }
+    let mut counts: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for day in published {
+        *counts.entry(day).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(day, _)| day.to_string())
+}
+
+fn entity_records(
+    entities: &[Entity],
+    assignment: &[usize],
+    mentions: &[Mention],
+    mention_place: &[(usize, usize)],
+    articles: &[&Article],
+) -> Vec<EntityRecord> {
+    let mut counts = vec![0usize; entities.len()];
+    let mut in_articles: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); entities.len()];
+    let mut metonym = vec![false; entities.len()];
+    for ((mention, &entity), &(article, _)) in mentions.iter().zip(assignment).zip(mention_place) {
+        if let Some(count) = counts.get_mut(entity) {
+            *count += 1;
+        }
+        if let Some(set) = in_articles.get_mut(entity) {
+            set.insert(article);
+        }
+        if mention.metonym {
+            if let Some(flag) = metonym.get_mut(entity) {
+                *flag = true;
+            }
+        }
+    }
+    let mut records: Vec<EntityRecord> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, entity)| {
+            let mut roles = entity.roles.clone();
+            if metonym.get(i).copied().unwrap_or(false) {
+                roles.push("metonym: stands for its government".to_string());
+            }
+            EntityRecord {
+                id: entity.id.clone(),
+                name: entity.name.clone(),
+                kind: entity.kind.as_str().to_string(),
+                variants: entity.variants.clone(),
+                roles,
+                mentions: counts.get(i).copied().unwrap_or(0),
+                articles: in_articles
+                    .get(i)
+                    .map(|set| {
+                        set.iter()
+                            .filter_map(|&a| articles.get(a).map(|a| a.id.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    records.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.id.cmp(&b.id))
+    });
+    records
+}
+
+/// Words before a place that say something happened there.
+const LOCATIVE_WORDS: &[&str] = &["in", "at", "near", "outside", "inside"];
+
+/// The place most often named as where things happen ("held in X"), else the place named
+/// most often without standing for its government.
+fn event_place(
+    entities: &[Entity],
+    assignment: &[usize],
+    mentions: &[Mention],
+    mention_place: &[(usize, usize)],
+    views: &[ArticleView],
+) -> Option<String> {
+    let mut locative = vec![0usize; entities.len()];
+    let mut plain = vec![0usize; entities.len()];
+    for ((mention, &entity), &(article, sentence)) in
+        mentions.iter().zip(assignment).zip(mention_place)
+    {
+        if mention.kind != EntityKind::Place || mention.metonym {
+            continue;
+        }
+        if let Some(count) = plain.get_mut(entity) {
+            *count += 1;
+        }
+        let before = views
+            .get(article)
+            .and_then(|v| v.sentences.get(sentence))
+            .and_then(|s| s.get(..mention.span.start))
+            .and_then(|s| s.split_whitespace().last())
+            .map(str::to_lowercase);
+        if before.is_some_and(|w| LOCATIVE_WORDS.contains(&w.as_str())) {
+            if let Some(count) = locative.get_mut(entity) {
+                *count += 1;
+            }
+        }
+    }
+    let pick = |counts: &[usize]| {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(&x.0)))
+            .map(|(i, _)| i)
+    };
+    pick(&locative)
+        .or_else(|| pick(&plain))
+        .and_then(|i| entities.get(i))
+        .map(|e| e.name.clone())
+}
