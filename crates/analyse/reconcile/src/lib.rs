@@ -204,7 +204,7 @@ impl Default for ReconcileOptions {
             max_sentence_bytes: 1500,
             max_sentences_per_article: 400,
             link_threshold: 0.45,
-            related_threshold: 0.3,
+            related_threshold: 0.2,
             summary_sentences: 5,
             max_participants: 8,
         }
@@ -740,7 +740,9 @@ pub fn reconcile(
                     derived.get(claim.article).copied().unwrap_or(false),
                     claim.words < 8,
                     claim.words,
-                    claim.article,
+                    // Ids, not input positions, so the choice does not depend on input order.
+                    articles.get(claim.article).map(|a| a.id.clone()),
+                    claim.sentence_index,
                     *c,
                 )
             })
@@ -1187,7 +1189,13 @@ fn event_date(
             let span = (end - start).num_days().unsigned_abs() as f64 / 7.0;
             (groups.len() as f64 + lead - distance - span, start, end)
         })
-        .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        // A single day names the happening; spans ("last month") only when no day is given.
+        .max_by(|x, y| {
+            (x.1 == x.2)
+                .cmp(&(y.1 == y.2))
+                .then(x.0.total_cmp(&y.0))
+                .then(y.1.cmp(&x.1))
+        });
     if let Some((_, start, end)) = best {
         return Some(if start == end {
             start.to_string()
