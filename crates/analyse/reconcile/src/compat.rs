@@ -41,6 +41,9 @@ pub enum Compatibility {
     Unrelated,
 }
 
+/// How the note for a per-side figure and its total joins the two.
+pub(crate) const EACH_SIDE_NOTE: &str = " on each side and ";
+
 /// Relative slack for lengths of time: a month is 28 to 31 days, so "30-day" and
 /// "month-long" describe the same length.
 const DURATION_TOLERANCE: f64 = 0.1;
@@ -146,7 +149,7 @@ pub fn compatible(a: &QuantitySlot, b: &QuantitySlot) -> Compatibility {
             && doubles_to(per_side, total)
         {
             return Compatibility::Compatible(format!(
-                "\"{}\" on each side and \"{}\" in total agree",
+                "\"{}\"{EACH_SIDE_NOTE}\"{}\" in total agree",
                 per_side.text, total.text
             ));
         }

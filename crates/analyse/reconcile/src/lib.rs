@@ -33,6 +33,7 @@ use corroborate_facts::{
 use corroborate_model::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
 
+use compat::EACH_SIDE_NOTE;
 pub use compat::{Compatibility, QuantitySlot, compatible};
 
 /// How well a fact is supported.
@@ -254,6 +255,10 @@ const STOP_WORDS: &[&str] = &[
     "them", "then", "there", "these", "they", "this", "those", "were", "what", "when", "which",
     "while", "will", "with", "would", "your", "said", "says", "its", "has", "had",
 ];
+
+/// Paraphrase-and-overlap score from which two sentences sharing a unit are compared for a
+/// per-side figure and its total.
+const LOOSE_RELATION: f64 = 0.1;
 
 /// Content words are compared on their first characters: a cheap stem ("soldiers" and
 /// "soldier", "negotiations" and "negotiators" are near enough for a topic signal).
@@ -846,7 +851,10 @@ pub fn reconcile(
         let related = same_fact
             || (score >= options.related_threshold
                 && (sorted_intersection_count(&a.entities, &b.entities) > 0 || shares_unit));
-        if !related {
+        // Sentences too loosely related to compare numbers may still show a per-side figure
+        // and its two-sided total; only that agreement is noted for them.
+        let loosely_related = shares_unit && score >= LOOSE_RELATION;
+        if !related && !loosely_related {
             continue;
         }
         let mut units: BTreeSet<&str> = BTreeSet::new();
@@ -891,6 +899,12 @@ pub fn reconcile(
             let close = same_fact && score >= options.link_threshold + 0.2;
             if unit == "day" && !(same_fact && (agreed || close)) {
                 continue;
+            }
+            if !related {
+                reasons.retain(|r| r.contains(EACH_SIDE_NOTE));
+                if reasons.is_empty() {
+                    continue;
+                }
             }
             if agreed {
                 for reason in reasons {
