@@ -1046,8 +1046,17 @@ pub fn reconcile(
         }
     }
     // One quotation given to different speakers.
+    let mut fact_at: HashMap<(usize, usize), usize> = HashMap::new();
+    for (claim, &fact) in claims.iter().zip(&fact_of_claim) {
+        fact_at.insert((claim.article, claim.sentence_index), fact);
+    }
+    let fact_id_of_quote = |quote_index: usize| -> Option<String> {
+        let place = quote_places.get(quote_index)?;
+        let fact = fact_at.get(place)?;
+        drafts.get(*fact).map(|d| d.fact.id.clone())
+    };
     for (i, a) in quotes.iter().enumerate() {
-        for b in quotes.iter().skip(i + 1) {
+        for (j, b) in quotes.iter().enumerate().skip(i + 1) {
             if a.article == b.article || a.fragment || b.fragment {
                 continue;
             }
@@ -1067,6 +1076,14 @@ pub fn reconcile(
                     explanation: format!("\"{}\" is given to different speakers", a.text),
                     values: Vec::new(),
                 });
+            for fact in [fact_id_of_quote(i), fact_id_of_quote(j)]
+                .into_iter()
+                .flatten()
+            {
+                if !entry.facts.contains(&fact) {
+                    entry.facts.push(fact);
+                }
+            }
             for record in [a, b] {
                 let value = (
                     record.article.clone(),
@@ -1078,7 +1095,6 @@ pub fn reconcile(
             }
         }
     }
-    let _ = &quote_places;
 
     // Statuses and notes.
     let conflicting: BTreeSet<String> = conflicts
@@ -1157,9 +1173,13 @@ fn summarise(facts: &[&Fact], options: &ReconcileOptions) -> Vec<SummarySentence
     chosen
 }
 
+/// News reports a happening within about a week: older dates in a dated report are
+/// background ("the first round on May 16").
+const RECENT_DAYS: u64 = 7;
+
 /// The day the happening took place: dates stated by the most independent groups, in the
-/// lead rather than the background, and near the publication date when it is known; else
-/// the most common publication day.
+/// lead rather than the background, and within a week before the publication date when it
+/// is known; else the most common publication day.
 fn event_date(
     articles: &[&Article],
     claims: &[Claim],
@@ -1180,8 +1200,9 @@ fn event_date(
                 .and_then(|a| a.published.map(|p| p.date()));
             for date in &claim.dates {
                 if let Some(day) = reference {
-                    // A report tells what happened, not what is planned next month.
-                    if date.start > day {
+                    // A report tells what happened lately, not what is planned or history.
+                    let recent = day - chrono::Days::new(RECENT_DAYS);
+                    if date.start > day || date.end < recent {
                         continue;
                     }
                 }
@@ -1210,6 +1231,8 @@ fn event_date(
                 .then(x.0.total_cmp(&y.0))
                 .then(y.1.cmp(&x.1))
         });
+    // A span ("several days prior") is vaguer than the day a dated report was published.
+    let best = best.filter(|(_, start, end)| start == end || latest_published.is_none());
     if let Some((_, start, end)) = best {
         return Some(if start == end {
             start.to_string()
