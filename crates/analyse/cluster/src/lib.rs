@@ -171,12 +171,15 @@ impl ClusterOptions {
     /// whose events are coarser (an outlet pair or a roundup on one subject).
     pub fn fine_grained() -> Self {
         Self {
-            join_threshold: 0.46,
-            merge_threshold: 0.6,
+            join_threshold: 0.2,
             ..Self::default()
         }
     }
 }
+
+/// A stream's first articles are clustered again as one batch at each addition until this
+/// many were seen (see [`Clusterer::add`]).
+pub const WARM_UP_ARTICLES: usize = 64;
 
 /// Articles whose features are extracted together (in parallel) before they are assigned.
 const EXTRACTION_CHUNK: usize = 2048;
@@ -289,6 +292,10 @@ pub struct Clusterer {
     document_counts: Vec<u32>,
     /// How many articles were added.
     documents: u64,
+    /// Every article added while no more than [`WARM_UP_ARTICLES`] were seen; emptied for
+    /// good once more arrive.
+    #[serde(default)]
+    warm_up: Vec<Article>,
     /// Rebuilt from the events after deserialisation.
     #[serde(skip)]
     index: TermIndex,
@@ -304,6 +311,7 @@ impl Clusterer {
             placed: BTreeMap::new(),
             document_counts: Vec::new(),
             documents: 0,
+            warm_up: Vec::new(),
             index: TermIndex::default(),
         }
     }
@@ -316,7 +324,45 @@ impl Clusterer {
     /// Adds articles (sorted internally by (published, id) for determinism) and returns the ids
     /// of events changed: created, grown or merged, as they stand after the call, sorted.
     /// Articles whose id was already added are skipped.
+    ///
+    /// While the clusterer has seen no more than [`WARM_UP_ARTICLES`], it keeps them and each
+    /// call clusters all it holds again, as one batch: term weights come from the articles
+    /// seen, and the first of a stream would otherwise be weighed before the rest were known.
+    /// The ids returned are then those of the events that hold the new articles.
     pub fn add(&mut self, articles: &[Article]) -> Vec<String> {
+        let warm_up_open = self.warm_up.len() as u64 == self.documents;
+        let mut new: Vec<&Article> = articles
+            .iter()
+            .filter(|article| !self.placed.contains_key(&article.id))
+            .collect();
+        new.sort_by(|a, b| a.id.cmp(&b.id));
+        new.dedup_by(|a, b| a.id == b.id);
+        if new.is_empty() {
+            return Vec::new();
+        }
+        if warm_up_open && self.warm_up.len() + new.len() <= WARM_UP_ARTICLES {
+            let mut held = std::mem::take(&mut self.warm_up);
+            held.extend(new.iter().map(|article| (*article).clone()));
+            let mut fresh = Clusterer::new(self.options.clone());
+            fresh.add_frozen(&held);
+            fresh.warm_up = held;
+            *self = fresh;
+            let mut ids: Vec<String> = new
+                .iter()
+                .filter_map(|article| self.placed.get(&article.id))
+                .map(|&event| self.resolve(event))
+                .filter_map(|event| self.events.get(event as usize).map(EventState::id))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            return ids;
+        }
+        self.warm_up = Vec::new();
+        self.add_frozen(articles)
+    }
+
+    /// Adds articles to the state as it stands: events already formed keep their members.
+    fn add_frozen(&mut self, articles: &[Article]) -> Vec<String> {
         self.vocabulary.ensure_ids();
         self.ensure_index();
         let mut order: Vec<&Article> = articles.iter().collect();
@@ -332,6 +378,12 @@ impl Clusterer {
                 .par_iter()
                 .map(|article| features::article_features(article, &self.options))
                 .collect();
+            // The chunk is counted before any of it is weighted: a term every article of the
+            // batch holds ("Russia" in a batch on the Ukraine talks) tells its events apart no
+            // better than "said" does, however rare it is in general English.
+            for raw in &extracted {
+                self.count_document(raw);
+            }
             for (article, raw) in chunk.iter().zip(extracted) {
                 let vector = self.intern(raw);
                 let event = self.assign(article, vector);
@@ -382,11 +434,29 @@ impl Clusterer {
         }
     }
 
-    /// Interns raw features into a unit-normalised sparse vector, weighting each by the idf
-    /// blended from the background and the documents seen so far, then counts the article.
+    /// Counts one article's terms into the document frequencies of what was seen.
+    fn count_document(&mut self, raw: &[features::RawFeature]) {
+        for feature in raw {
+            let term = self
+                .vocabulary
+                .intern(feature.key.clone(), feature.display.clone());
+            if self.document_counts.len() <= term as usize {
+                self.document_counts.resize(term as usize + 1, 0);
+            }
+            if let Some(slot) = self.document_counts.get_mut(term as usize) {
+                *slot += 1;
+            }
+        }
+        self.documents += 1;
+    }
+
+    /// Interns raw features (already counted) into a unit-normalised sparse vector, weighting
+    /// each by the idf blended from the background and the documents seen so far.
     fn intern(&mut self, raw: Vec<features::RawFeature>) -> Sparse {
-        let prior = f64::from(self.options.background_documents.max(0.0));
         let seen = self.documents as f64;
+        // The background counts as at most as many documents as were seen, so in a small
+        // batch on one subject the batch's own frequencies weigh half.
+        let prior = f64::from(self.options.background_documents.max(0.0)).min(seen.max(1.0));
         let mut vector: Sparse = Vec::with_capacity(raw.len());
         for feature in raw {
             let term = self.vocabulary.intern(feature.key, feature.display);
@@ -405,15 +475,11 @@ impl Clusterer {
             } else {
                 f64::from(feature.idf)
             };
-            if let Some(slot) = self.document_counts.get_mut(term as usize) {
-                *slot += 1;
-            }
             let weight = feature.weight * idf as f32;
             if weight > 0.0 {
                 vector.push((term, weight));
             }
         }
-        self.documents += 1;
         vector.sort_by_key(|&(term, _)| term);
         let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
@@ -446,11 +512,15 @@ impl Clusterer {
         let date = article.published.map(|p| p.date());
         let day = date.map(day_number);
         let query = top_terms(&vector, self.options.query_terms);
-        let candidates = self.index.candidates(
-            &query,
-            day.map(|d| self.bucket(d)),
-            self.options.max_candidates,
-        );
+        let candidates = if self.events.len() <= self.options.max_candidates {
+            self.all_events()
+        } else {
+            self.index.candidates(
+                &query,
+                day.map(|d| self.bucket(d)),
+                self.options.max_candidates,
+            )
+        };
         let mut best: Option<(f32, u32)> = None;
         for candidate in candidates {
             let Some(event) = self.events.get(candidate as usize) else {
@@ -510,6 +580,13 @@ impl Clusterer {
         target
     }
 
+    /// Every event by index: while there are no more events than the candidates scored per
+    /// article, all are scored. In a small batch on one subject the shared vocabulary weighs
+    /// little, so an article's heaviest terms are its own and the index would miss its event.
+    fn all_events(&self) -> Vec<u32> {
+        (0..self.events.len() as u32).collect()
+    }
+
     fn bucket(&self, day: i64) -> i32 {
         index::bucket_of(day, self.options.time_decay_days)
     }
@@ -537,6 +614,9 @@ impl Clusterer {
             let query = top_terms(&state.centroid, self.options.index_terms);
             let buckets: BTreeSet<i32> = state.indexed.iter().map(|&(_, b)| b).collect();
             let mut candidates = BTreeSet::new();
+            if self.events.len() <= self.options.max_candidates {
+                candidates.extend(self.all_events());
+            }
             for bucket in buckets {
                 let day_bucket = (bucket != UNDATED_BUCKET).then_some(bucket);
                 candidates.extend(self.index.candidates(
@@ -667,6 +747,10 @@ impl Clusterer {
         }
         for (position, state) in live.iter().enumerate() {
             let mut candidates = BTreeSet::new();
+            // As for articles: few events are all compared.
+            if count <= self.options.max_candidates {
+                candidates.extend(position + 1..count);
+            }
             for term in top_terms(&state.centroid, self.options.index_terms) {
                 if let Some(list) = postings.get(&term) {
                     candidates.extend(list.iter().copied().filter(|&o| o > position));
