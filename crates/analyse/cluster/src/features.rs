@@ -290,13 +290,20 @@ fn flush_entity(
 /// The features of an article: title occurrences count `title_weight` times a body
 /// occurrence; weight = (1 + ln tf) × namespace weight, with the background idf beside it.
 /// Sorted by key for determinism.
-pub(crate) fn article_features(article: &Article, options: &ClusterOptions) -> Vec<RawFeature> {
+/// Without `read_body`, only the title is read (the body is a template, see [`template_key`]).
+pub(crate) fn article_features(
+    article: &Article,
+    options: &ClusterOptions,
+    read_body: bool,
+) -> Vec<RawFeature> {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut counts = Counts::default();
     if let Some(title) = &article.title {
         count_field(title, options.title_weight, options, &stemmer, &mut counts);
     }
-    count_field(&article.text, 1.0, options, &stemmer, &mut counts);
+    if read_body {
+        count_field(&article.text, 1.0, options, &stemmer, &mut counts);
+    }
     let mut features: Vec<RawFeature> = counts
         .features
         .into_iter()
@@ -314,6 +321,26 @@ pub(crate) fn article_features(article: &Article, options: &ClusterOptions) -> V
     features
 }
 
+/// Texts longer than this are never taken for templates: a long text repeated verbatim is a
+/// syndicated report (one wire story printed by many outlets), not page furniture.
+const TEMPLATE_MAX_CHARS: usize = 1000;
+
+/// A key for a short text (its lowercase words, hashed), so verbatim repeats can be counted:
+/// a short text that many articles carry word for word ("Tweet with a location…", an archive's
+/// crawl notice, a paywall note) is a template of the page, not the report. `None` for long
+/// or wordless texts.
+pub(crate) fn template_key(text: &str) -> Option<u64> {
+    if text.chars().count() > TEMPLATE_MAX_CHARS {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| xxhash_rust::xxh3::xxh3_64(words.join(" ").as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,7 +348,7 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         let article = Article::new(ArticleId::new("t"), text);
-        article_features(&article, &ClusterOptions::default())
+        article_features(&article, &ClusterOptions::default(), true)
             .into_iter()
             .map(|f| f.key)
             .collect()
@@ -341,6 +368,19 @@ mod tests {
         assert!(found.contains(&"wbodi".to_string()), "{found:?}");
         assert!(!found.iter().any(|k| k == "ehowever"), "{found:?}");
         assert!(!found.iter().any(|k| k == "wthe"), "{found:?}");
+    }
+
+    #[test]
+    fn template_keys_ignore_case_and_spacing_but_not_words() {
+        let notice = "Tweet with a location \n\n You can add location information to your Tweets.";
+        let same = "tweet with a location. You can add location information to your tweets";
+        assert_eq!(template_key(notice), template_key(same));
+        assert_ne!(
+            template_key(notice),
+            template_key("Tweet with a location: you can add your city.")
+        );
+        assert_eq!(template_key(" ... "), None);
+        assert_eq!(template_key(&"Long report text. ".repeat(80)), None);
     }
 
     #[test]

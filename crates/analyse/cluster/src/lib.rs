@@ -136,6 +136,10 @@ pub struct ClusterOptions {
     /// so a small batch is weighed by the background and a long stream by itself ("Biden" is
     /// rare in general English but common in political news).
     pub background_documents: f32,
+    /// A short text (under 1,000 characters) carried word for word by at least this many
+    /// articles is a template of the page (a social widget, an archive's crawl notice), not a
+    /// report: those articles are compared by their titles alone. 0 turns this off.
+    pub template_copies: u32,
 }
 
 impl Default for ClusterOptions {
@@ -160,6 +164,7 @@ impl Default for ClusterOptions {
             max_candidates: 40,
             key_terms: 6,
             background_documents: 1_000_000.0,
+            template_copies: 3,
         }
     }
 }
@@ -296,6 +301,9 @@ pub struct Clusterer {
     /// good once more arrive.
     #[serde(default)]
     warm_up: Vec<Article>,
+    /// Per short text (see `features::template_key`): how many added articles carry it.
+    #[serde(default)]
+    template_counts: BTreeMap<u64, u32>,
     /// Rebuilt from the events after deserialisation.
     #[serde(skip)]
     index: TermIndex,
@@ -312,6 +320,7 @@ impl Clusterer {
             document_counts: Vec::new(),
             documents: 0,
             warm_up: Vec::new(),
+            template_counts: BTreeMap::new(),
             index: TermIndex::default(),
         }
     }
@@ -369,6 +378,13 @@ impl Clusterer {
         order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         order.dedup_by(|a, b| a.id == b.id);
         order.retain(|article| !self.placed.contains_key(&article.id));
+        // Templates are counted over the whole call first: the copies of one notice need not
+        // fall in one extraction chunk.
+        for article in &order {
+            if let Some(key) = features::template_key(&article.text) {
+                *self.template_counts.entry(key).or_default() += 1;
+            }
+        }
         let mut changed: BTreeSet<u32> = BTreeSet::new();
         // Feature extraction is the costly part and independent per article: run it in
         // parallel, collected in input order so the result does not depend on thread count,
@@ -376,7 +392,10 @@ impl Clusterer {
         for chunk in order.chunks(EXTRACTION_CHUNK) {
             let extracted: Vec<Vec<features::RawFeature>> = chunk
                 .par_iter()
-                .map(|article| features::article_features(article, &self.options))
+                .map(|article| {
+                    let read_body = !self.is_template(&article.text);
+                    features::article_features(article, &self.options, read_body)
+                })
                 .collect();
             // The chunk is counted before any of it is weighted: a term every article of the
             // batch holds ("Russia" in a batch on the Ukraine talks) tells its events apart no
@@ -432,6 +451,16 @@ impl Clusterer {
                 }
             }
         }
+    }
+
+    /// Whether a text is a template: short, and carried word for word by at least
+    /// [`ClusterOptions::template_copies`] of the articles added.
+    fn is_template(&self, text: &str) -> bool {
+        let copies = self.options.template_copies;
+        copies > 0
+            && features::template_key(text)
+                .and_then(|key| self.template_counts.get(&key))
+                .is_some_and(|&count| count >= copies)
     }
 
     /// Counts one article's terms into the document frequencies of what was seen.

@@ -200,3 +200,27 @@ fn empty_and_blank_input() {
     );
     assert_eq!(clustering.stories.len(), 2);
 }
+
+#[test]
+fn a_notice_repeated_word_for_word_does_not_make_an_event() {
+    // Archived pages of three different reports kept only a social widget's notice; the
+    // notice says nothing of what happened, so it must not group them.
+    let notice = "Tweet with a location\n\nYou can add location information to your Tweets, \
+                  such as your city or precise location, from the web and via third-party \
+                  applications. You always have the option to delete your Tweet location \
+                  history.";
+    let articles: Vec<Article> = ["page-1", "page-2", "page-3"]
+        .iter()
+        .map(|id| Article::new(corroborate_model::ArticleId::new(*id), notice))
+        .collect();
+    let clustering = cluster(&articles, &ClusterOptions::default());
+    assert_eq!(clustering.events.len(), 3, "{:#?}", clustering.events);
+    // Counted as a template only from the third copy on: two copies are one report.
+    let two = cluster(&articles[..2], &ClusterOptions::default());
+    assert_eq!(two.events.len(), 1, "{:#?}", two.events);
+    let off = ClusterOptions {
+        template_copies: 0,
+        ..ClusterOptions::default()
+    };
+    assert_eq!(cluster(&articles, &off).events.len(), 1);
+}
