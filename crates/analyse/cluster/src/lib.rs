@@ -14,8 +14,12 @@
 //! link events by centroid similarity with a looser threshold and a wider time window.
 //!
 //! The [`Clusterer`] state is serde-serialisable, so new articles can be assigned later without
-//! clustering everything again. [`ClusterOptions::default`] suits mixed news streams;
-//! [`ClusterOptions::fine_grained`] separates undated rounds of one story.
+//! clustering everything again. Term weights blend the background with the articles seen
+//! (the background counting as at most as many documents as were seen), so in a batch on one
+//! story the words every article shares weigh little and its rounds stay apart; a page
+//! template repeated word for word by several articles is not read as their content.
+//! [`ClusterOptions::default`] suits mixed news streams; [`ClusterOptions::fine_grained`]
+//! joins more strictly.
 //!
 //! ```
 //! use corroborate_cluster::{cluster, ClusterOptions};
@@ -131,10 +135,12 @@ pub struct ClusterOptions {
     pub max_candidates: usize,
     /// Number of key terms reported per event.
     pub key_terms: usize,
-    /// How many documents the background table counts as, against the documents seen so far:
-    /// a term's document frequency is (seen with it + this × background share) / (seen + this),
-    /// so a small batch is weighed by the background and a long stream by itself ("Biden" is
-    /// rare in general English but common in political news).
+    /// How many documents the background table counts as at most, against the documents seen
+    /// so far (it never counts as more than those): with `b` = min(this, seen), a term's
+    /// document frequency is (seen with it + b × background share) / (seen + b),
+    /// so the articles seen weigh at least half (in a batch on one story, the words all its
+    /// articles share count little) and a long stream weighs by itself ("Biden" is rare in
+    /// general English but common in political news).
     pub background_documents: f32,
     /// A short text (under 1,000 characters) carried word for word by at least this many
     /// articles is a template of the page (a social widget, an archive's crawl notice), not a
@@ -147,9 +153,9 @@ impl Default for ClusterOptions {
     /// docs/benchmarks.md): the best combination on either half held up on the other.
     fn default() -> Self {
         Self {
-            join_threshold: 0.16,
+            join_threshold: 0.14,
             size_penalty: 0.16,
-            merge_threshold: 0.45,
+            merge_threshold: 0.5,
             story_threshold: 0.20,
             time_decay_days: 1.5,
             story_window_days: 60.0,
@@ -170,10 +176,11 @@ impl Default for ClusterOptions {
 }
 
 impl ClusterOptions {
-    /// Finer events for undated coverage of one long-running story: rounds or episodes of the
-    /// same happening (talks, trials, hearings) share most of their vocabulary, so telling them
-    /// apart without dates needs a stricter join. The default thresholds follow news benchmarks
-    /// whose events are coarser (an outlet pair or a roundup on one subject).
+    /// Finer events: a stricter join, for coverage where episodes of one happening (rounds of
+    /// talks, hearings of a trial) should stay apart even when a batch mixes many subjects, so
+    /// that the batch's own term frequencies do not discount their shared vocabulary. The
+    /// default thresholds follow news benchmarks whose events are coarser (an outlet pair or a
+    /// roundup on one subject).
     pub fn fine_grained() -> Self {
         Self {
             join_threshold: 0.2,
