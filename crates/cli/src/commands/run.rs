@@ -71,12 +71,12 @@ pub fn run(cli: &Cli, args: &RunArgs) -> anyhow::Result<Status> {
     }
     let articles = store.all_articles()?;
     let analysis = analyse_stored(&mut store, &articles)?;
-    let report = Report {
+    let report = Report::build(
         articles,
-        stories: analysis.stories,
-        events: analysis.events,
-        derivations: analysis.derivations,
-    };
+        analysis.stories,
+        analysis.events,
+        analysis.derivations,
+    );
 
     let rendered = match args.format {
         Format::Text => render_text(&report, stdout_colours()),

@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use corroborate_cluster::Event;
+use corroborate_model::ArticleId;
+use corroborate_reconcile::FactStatus;
 
-use crate::{Report, date_range, relation_name, title_of, word_count};
+use crate::{EventReport, Report, date_range, relation_name, status_label, title_of, word_count};
 
 /// Escapes text for use between tags.
 pub fn escape_text(text: &str) -> String {
@@ -30,6 +31,15 @@ article{border-top:1px solid #eee;padding-top:.5rem}
 details{margin:.5rem 0}summary{cursor:pointer;color:#444}
 .removed li{color:#8a1c1c}.reason{font-family:monospace;font-size:.8rem;color:#666}
 a{color:#0b57d0}
+h4{margin:.8rem 0 .3rem}
+.fact{border-left:4px solid #999;padding:.1rem .5rem;margin:.25rem 0;display:block}
+.legend .fact{display:inline-block;margin-right:.4rem}
+.fact.corroborated{border-color:#2f7d32;background:#eef7ee}
+.fact.conflicting{border-color:#c62828;background:#fdecec}
+.fact.single-source{border-color:#b59a00;background:#fffbe6}
+.fact.added{border-color:#b26a00;background:#fff4e0}
+.evidence li{margin:.2rem 0}.note{color:#2f5d8a}
+.cite{font-size:.8rem;color:#555}
 @media (max-width:40rem){body{font-size:15px;padding:.6rem}}
 ";
 
@@ -122,31 +132,128 @@ pub fn render_html(report: &Report) -> String {
     out
 }
 
-fn write_event(out: &mut String, report: &Report, event: &Event) {
+fn cite(sources: &[ArticleId]) -> String {
+    let links: Vec<String> = sources
+        .iter()
+        .map(|id| {
+            format!(
+                "<a href=\"#article-{}\">{}</a>",
+                escape_attribute(id.as_str()),
+                escape_text(id.as_str())
+            )
+        })
+        .collect();
+    format!("<span class=\"cite\">[{}]</span>", links.join(", "))
+}
+
+fn status_class(status: FactStatus) -> &'static str {
+    match status {
+        FactStatus::Corroborated => "corroborated",
+        FactStatus::SingleSource => "single-source",
+        FactStatus::Conflicting => "conflicting",
+        FactStatus::AddedByRewrite => "added",
+    }
+}
+
+fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     let articles = report.article_index();
     let derived = report.derivation_index();
+    let facts = report.fact_index();
+    let names = report.entity_names();
+    let info = &event.event;
     let _ = write!(
         out,
-        "<section class=\"event\" id=\"event-{}\"><h3>{}</h3>\n<p class=\"meta\">{} · {} articles · {}</p>\n<ul>\n",
-        escape_attribute(&event.id),
-        escape_text(&event.label),
-        escape_text(&date_range(event.first_date, event.last_date)),
-        event.articles.len(),
-        escape_text(
-            &event
-                .key_terms
-                .iter()
-                .take(8)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        "<section class=\"event\" id=\"event-{}\"><h3>{}</h3>\n<p class=\"meta\">{} · {} articles · {}</p>\n",
+        escape_attribute(&info.id),
+        escape_text(&info.label),
+        escape_text(&date_range(info.first_date, info.last_date)),
+        info.articles.len(),
+        escape_text(&info.key_terms.iter().take(8).cloned().collect::<Vec<_>>().join(", "))
     );
+    let who: Vec<&str> = event
+        .participants
+        .iter()
+        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p><b>When</b> {} · <b>Where</b> {} · <b>Who</b> {}</p>",
+        escape_text(event.date.as_deref().unwrap_or("not stated")),
+        escape_text(event.place.as_deref().unwrap_or("not stated")),
+        escape_text(&who.join(", "))
+    );
+    if !event.summary.is_empty() {
+        out.push_str("<h4>Summary</h4><ul>\n");
+        for sentence in &event.summary {
+            let _ = writeln!(out, "<li>{} {}</li>", escape_text(&sentence.text), cite(&sentence.sources));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !event.conflicts.is_empty() {
+        out.push_str("<h4>Conflicts</h4><ul>\n");
+        for conflict in &event.conflicts {
+            let values: Vec<String> = conflict
+                .values
+                .iter()
+                .map(|(article, value)| format!("{} ({})", escape_text(value), cite(std::slice::from_ref(article))))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li class=\"fact conflicting\">{}: {} — {}</li>",
+                escape_text(&conflict.slot),
+                escape_text(&conflict.explanation),
+                values.join("; ")
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h4>Facts</h4>\n<p class=\"legend\"><span class=\"fact corroborated\">corroborated</span> <span class=\"fact conflicting\">conflicting</span> <span class=\"fact single-source\">single source</span> <span class=\"fact added\">added by a rewrite</span></p>\n");
+    for fact in event.facts.iter().filter_map(|id| facts.get(id.as_str())) {
+        let _ = write!(
+            out,
+            "<details class=\"fact {}\" id=\"fact-{}\"><summary>{} <span class=\"meta\">{} · {} independent</span> {}</summary>\n<ul class=\"evidence\">",
+            status_class(fact.status),
+            escape_attribute(&fact.id),
+            escape_text(&fact.statement),
+            status_label(fact.status),
+            fact.independent_sources,
+            cite(&fact.sources)
+        );
+        for evidence in &fact.evidence {
+            let _ = write!(
+                out,
+                "<li><b>{}</b>: {}</li>",
+                escape_text(evidence.article.as_str()),
+                escape_text(&evidence.sentence)
+            );
+        }
+        for note in &fact.notes {
+            let _ = write!(out, "<li class=\"note\">{}</li>", escape_text(note));
+        }
+        out.push_str("</ul></details>\n");
+    }
+    let quotes: Vec<_> = report
+        .quotes
+        .iter()
+        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
+        .collect();
+    if !quotes.is_empty() {
+        out.push_str("<h4>Quotes</h4><ul>\n");
+        for quote in quotes {
+            let _ = writeln!(
+                out,
+                "<li><q>{}</q> — {} {}</li>",
+                escape_text(&quote.text),
+                escape_text(quote.speaker.as_deref().unwrap_or("speaker unknown")),
+                cite(std::slice::from_ref(&quote.article))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h4>Sources</h4><ul>\n");
     let mut seen = HashSet::new();
-    for id in event.articles.iter().filter(|id| seen.insert(id.as_str())) {
-        let title = articles
-            .get(id.as_str())
-            .map_or("(not stored)".into(), |a| title_of(a));
+    for id in info.articles.iter().filter(|id| seen.insert(id.as_str())) {
+        let title = articles.get(id.as_str()).map_or("(not stored)".into(), |a| title_of(a));
         let _ = write!(
             out,
             "<li><a href=\"#article-{}\">{}</a> <span class=\"meta\">{}</span>",
@@ -157,8 +264,7 @@ fn write_event(out: &mut String, report: &Report, event: &Event) {
         if let Some(derivation) = derived.get(id.as_str()) {
             let _ = write!(
                 out,
-                "<div class=\"derived\">{} of <a href=\"#article-{}\">{}</a> (similarity {:.2}); \
-                 sentences it adds:",
+                "<div class=\"derived\">{} of <a href=\"#article-{}\">{}</a> (similarity {:.2}), counted once with it; sentences it adds:",
                 relation_name(derivation.relation),
                 escape_attribute(derivation.original.as_str()),
                 escape_text(derivation.original.as_str()),

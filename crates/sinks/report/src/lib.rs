@@ -26,26 +26,134 @@ use chrono::NaiveDate;
 use corroborate_cluster::{Event, Story};
 use corroborate_dedup::{Derivation, Relation};
 use corroborate_model::Article;
+use corroborate_reconcile::{
+    Brief, Conflict, EntityRecord, Fact, FactStatus, QuoteRecord, ReconcileOptions,
+    SummarySentence, reconcile,
+};
 use serde::Serialize;
 
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub use text::render_text;
 
-/// Everything a report shows. Serialised as is for the JSON output.
+/// Everything a report shows. Serialised as is for the JSON output (schema:
+/// `docs/report.schema.json`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     /// Every stored article, clean, with the lines removed as junk.
     pub articles: Vec<Article>,
     /// Runs of events.
     pub stories: Vec<Story>,
-    /// Happenings, each with its articles.
-    pub events: Vec<Event>,
+    /// Happenings, each with its articles and its brief.
+    pub events: Vec<EventReport>,
+    /// Every fact of every event, ranked within its event by independent support.
+    pub facts: Vec<FactReport>,
     /// Copies and rewrites, each with its likely original and what it added.
     pub derivations: Vec<Derivation>,
+    /// People, organisations and places, one canonical name each, across all events.
+    pub entities: Vec<EntityRecord>,
+    /// Quotes with their speakers, across all events.
+    pub quotes: Vec<QuoteRecord>,
+}
+
+/// One event and its brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventReport {
+    /// The event: id, label, key terms, articles, date range.
+    #[serde(flatten)]
+    pub event: Event,
+    /// When the happening took place, as far as the sources say (ISO 8601 day or range).
+    pub date: Option<String>,
+    /// Where it took place.
+    pub place: Option<String>,
+    /// Entity ids of the main people and organisations.
+    pub participants: Vec<String>,
+    /// Ids of its facts (in `Report::facts`), ranked.
+    pub facts: Vec<String>,
+    /// A short extractive summary, every sentence cited.
+    pub summary: Vec<SummarySentence>,
+    /// Where sources disagree.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A fact with the event it belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactReport {
+    /// The event's id.
+    pub event: String,
+    /// The fact.
+    #[serde(flatten)]
+    pub fact: Fact,
 }
 
 impl Report {
+    /// Builds the report: reconciles each event over its articles (copies and rewrites counted
+    /// once, from their original) and gathers facts, entities and quotes.
+    pub fn build(
+        articles: Vec<Article>,
+        stories: Vec<Story>,
+        events: Vec<Event>,
+        derivations: Vec<Derivation>,
+    ) -> Self {
+        let by_id: HashMap<&str, &Article> =
+            articles.iter().map(|article| (article.id.as_str(), article)).collect();
+        let options = ReconcileOptions::default();
+        let briefs: Vec<Brief> = events
+            .iter()
+            .map(|event| {
+                let members: Vec<Article> = event
+                    .articles
+                    .iter()
+                    .filter_map(|id| by_id.get(id.as_str()).map(|article| (*article).clone()))
+                    .collect();
+                reconcile(&members, &derivations, &options)
+            })
+            .collect();
+
+        let mut facts = Vec::new();
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut entity_index: HashMap<String, usize> = HashMap::new();
+        let mut quotes = Vec::new();
+        let mut event_reports = Vec::with_capacity(events.len());
+        for (event, brief) in events.into_iter().zip(briefs) {
+            let fact_ids = brief.facts.iter().map(|fact| fact.id.clone()).collect();
+            facts.extend(
+                brief.facts.into_iter().map(|fact| FactReport { event: event.id.clone(), fact }),
+            );
+            for entity in brief.entities {
+                match entity_index.get(&entity.id) {
+                    Some(&at) => merge_entity(&mut entities[at], entity),
+                    None => {
+                        entity_index.insert(entity.id.clone(), entities.len());
+                        entities.push(entity);
+                    }
+                }
+            }
+            quotes.extend(brief.quotes);
+            event_reports.push(EventReport {
+                event,
+                date: brief.date,
+                place: brief.place,
+                participants: brief.participants,
+                facts: fact_ids,
+                summary: brief.summary,
+                conflicts: brief.conflicts,
+            });
+        }
+        entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+        Self { articles, stories, events: event_reports, facts, derivations, entities, quotes }
+    }
+
+    /// Facts by id.
+    fn fact_index(&self) -> HashMap<&str, &Fact> {
+        self.facts.iter().map(|fact| (fact.fact.id.as_str(), &fact.fact)).collect()
+    }
+
+    /// Canonical names by entity id.
+    fn entity_names(&self) -> HashMap<&str, &str> {
+        self.entities.iter().map(|entity| (entity.id.as_str(), entity.name.as_str())).collect()
+    }
+
     /// Articles by id.
     fn article_index(&self) -> HashMap<&str, &Article> {
         self.articles
@@ -55,10 +163,10 @@ impl Report {
     }
 
     /// Events by id.
-    fn event_index(&self) -> HashMap<&str, &Event> {
+    fn event_index(&self) -> HashMap<&str, &EventReport> {
         self.events
             .iter()
-            .map(|event| (event.id.as_str(), event))
+            .map(|event| (event.event.id.as_str(), event))
             .collect()
     }
 
@@ -71,7 +179,7 @@ impl Report {
     }
 
     /// Events in no story (none, when clustering assigns every event a story), in order.
-    fn events_without_story(&self) -> Vec<&Event> {
+    fn events_without_story(&self) -> Vec<&EventReport> {
         let in_story: std::collections::HashSet<&str> = self
             .stories
             .iter()
@@ -79,8 +187,38 @@ impl Report {
             .collect();
         self.events
             .iter()
-            .filter(|event| !in_story.contains(event.id.as_str()))
+            .filter(|event| !in_story.contains(event.event.id.as_str()))
             .collect()
+    }
+}
+
+/// Adds what another event's record of the same entity knows.
+fn merge_entity(into: &mut EntityRecord, other: EntityRecord) {
+    into.mentions += other.mentions;
+    for variant in other.variants {
+        if !into.variants.contains(&variant) {
+            into.variants.push(variant);
+        }
+    }
+    for role in other.roles {
+        if !into.roles.contains(&role) {
+            into.roles.push(role);
+        }
+    }
+    for article in other.articles {
+        if !into.articles.contains(&article) {
+            into.articles.push(article);
+        }
+    }
+}
+
+/// How a status reads in a report.
+fn status_label(status: FactStatus) -> &'static str {
+    match status {
+        FactStatus::Corroborated => "corroborated",
+        FactStatus::SingleSource => "single source",
+        FactStatus::Conflicting => "conflicting",
+        FactStatus::AddedByRewrite => "added by a rewrite",
     }
 }
 

@@ -1,10 +1,14 @@
-//! The Markdown rendering.
+//! The Markdown rendering: a brief per event, copies and rewrites, an article table.
 
 use std::fmt::Write as _;
 
-use crate::{Report, date_range, relation_name, title_of, word_count};
+use corroborate_model::ArticleId;
+use corroborate_reconcile::FactStatus;
 
-/// The report as Markdown: stories and events, copies and rewrites, an article table.
+use crate::{EventReport, Report, date_range, relation_name, status_label, title_of, word_count};
+
+/// The report as Markdown: stories, each event's brief with every statement cited, copies and
+/// rewrites, and a table of the articles.
 pub fn render_markdown(report: &Report) -> String {
     let mut out = String::from("# corroborate report\n");
     let events = report.event_index();
@@ -16,17 +20,11 @@ pub fn render_markdown(report: &Report) -> String {
             date_range(story.first_date, story.last_date)
         );
         for event in story.events.iter().filter_map(|id| events.get(id.as_str())) {
-            let _ = writeln!(
-                out,
-                "\n### Event: {} ({})\n\nKey terms: {}\n",
-                markdown_cell(&event.label),
-                date_range(event.first_date, event.last_date),
-                markdown_cell(&event.key_terms.join(", "))
-            );
-            for id in &event.articles {
-                let _ = writeln!(out, "- `{id}`");
-            }
+            write_event(&mut out, report, event);
         }
+    }
+    for event in report.events_without_story() {
+        write_event(&mut out, report, event);
     }
     if !report.derivations.is_empty() {
         out.push_str("\n## Copies and rewrites\n\n| copy | original | relation | similarity | added sentences |\n|---|---|---|---|---|\n");
@@ -58,6 +56,114 @@ pub fn render_markdown(report: &Report) -> String {
     out
 }
 
+fn cite(sources: &[ArticleId]) -> String {
+    let ids: Vec<String> = sources.iter().map(|id| format!("`{id}`")).collect();
+    format!("[{}]", ids.join(", "))
+}
+
+fn write_event(out: &mut String, report: &Report, event: &EventReport) {
+    let facts = report.fact_index();
+    let names = report.entity_names();
+    let info = &event.event;
+    let _ = writeln!(
+        out,
+        "\n### Event: {} ({})\n",
+        markdown_cell(&info.label),
+        date_range(info.first_date, info.last_date)
+    );
+    if let Some(date) = &event.date {
+        let _ = writeln!(out, "- **When:** {}", markdown_cell(date));
+    }
+    if let Some(place) = &event.place {
+        let _ = writeln!(out, "- **Where:** {}", markdown_cell(place));
+    }
+    if !event.participants.is_empty() {
+        let who: Vec<&str> = event
+            .participants
+            .iter()
+            .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+            .collect();
+        let _ = writeln!(out, "- **Who:** {}", markdown_cell(&who.join(", ")));
+    }
+    let _ = writeln!(out, "- **Key terms:** {}", markdown_cell(&info.key_terms.join(", ")));
+    if !event.summary.is_empty() {
+        out.push_str("\n**Summary**\n\n");
+        for sentence in &event.summary {
+            let _ = writeln!(out, "- {} {}", markdown_cell(&sentence.text), cite(&sentence.sources));
+        }
+    }
+    if !event.conflicts.is_empty() {
+        out.push_str("\n**Conflicts**\n\n");
+        for conflict in &event.conflicts {
+            let values: Vec<String> = conflict
+                .values
+                .iter()
+                .map(|(article, value)| format!("{} (`{article}`)", markdown_cell(value)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {}: {} — {}",
+                markdown_cell(&conflict.slot),
+                markdown_cell(&conflict.explanation),
+                values.join("; ")
+            );
+        }
+    }
+    for status in [
+        FactStatus::Corroborated,
+        FactStatus::Conflicting,
+        FactStatus::SingleSource,
+        FactStatus::AddedByRewrite,
+    ] {
+        let listed: Vec<_> = event
+            .facts
+            .iter()
+            .filter_map(|id| facts.get(id.as_str()))
+            .filter(|fact| fact.status == status)
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n**Facts: {}**\n", status_label(status));
+        for fact in listed {
+            let _ = writeln!(
+                out,
+                "- {} {} ({} independent)",
+                markdown_cell(&fact.statement),
+                cite(&fact.sources),
+                fact.independent_sources
+            );
+            for note in &fact.notes {
+                let _ = writeln!(out, "  - note: {}", markdown_cell(note));
+            }
+        }
+    }
+    let quotes: Vec<_> = report
+        .quotes
+        .iter()
+        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
+        .collect();
+    if !quotes.is_empty() {
+        out.push_str("\n**Quotes**\n\n");
+        for quote in quotes {
+            let _ = writeln!(
+                out,
+                "- “{}” — {} [`{}`]",
+                markdown_cell(&quote.text),
+                markdown_cell(quote.speaker.as_deref().unwrap_or("speaker unknown")),
+                quote.article
+            );
+        }
+    }
+    out.push_str("\n**Sources**\n\n");
+    let articles = report.article_index();
+    for id in &info.articles {
+        let title = articles.get(id.as_str()).map_or("(not stored)".into(), |a| title_of(a));
+        let _ = writeln!(out, "- `{id}` {}", markdown_cell(&title));
+    }
+}
+
+/// Text made safe for a Markdown table cell or list item.
 fn markdown_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }

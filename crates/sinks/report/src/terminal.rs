@@ -47,4 +47,9 @@ impl Painter {
     pub fn yellow(&self, text: &str) -> String {
         self.paint("33", text)
     }
+
+    /// Red, for conflicts.
+    pub fn red(&self, text: &str) -> String {
+        self.paint("31", text)
+    }
 }

@@ -1,14 +1,20 @@
-//! The terminal rendering.
+//! The terminal rendering: concise, one brief per event.
 
 use std::fmt::Write as _;
 
-use corroborate_cluster::Event;
+use corroborate_model::ArticleId;
+use corroborate_reconcile::FactStatus;
 
 use crate::terminal::Painter;
-use crate::{Report, date_range, ellipsis, relation_name, title_of};
+use crate::{EventReport, Report, date_range, ellipsis, relation_name, status_label, title_of};
 
-/// The report for a terminal: stories, their events and articles, copies and rewrites with
-/// what they added. Colours when `colour` is true.
+/// How many single-source and added claims the terminal shows per event before pointing to the
+/// full reports.
+const LIST_LIMIT: usize = 8;
+
+/// The report for a terminal: per story, each event's brief (summary, corroborated facts,
+/// conflicts, single-source claims, what rewrites added, quotes) and its articles. Colours when
+/// `colour` is true.
 pub fn render_text(report: &Report, colour: bool) -> String {
     let paint = Painter::new(colour);
     let mut out = String::new();
@@ -16,11 +22,12 @@ pub fn render_text(report: &Report, colour: bool) -> String {
         out,
         "{}",
         paint.bold(&format!(
-            "{} articles · {} events · {} stories · {} copies or rewrites",
+            "{} articles · {} events · {} stories · {} copies or rewrites · {} facts",
             report.articles.len(),
             report.events.len(),
             report.stories.len(),
-            report.derivations.len()
+            report.derivations.len(),
+            report.facts.len()
         ))
     );
     let events = report.event_index();
@@ -42,26 +49,143 @@ pub fn render_text(report: &Report, colour: bool) -> String {
     out
 }
 
-fn write_event(out: &mut String, report: &Report, event: &Event, paint: Painter) {
-    let articles = report.article_index();
-    let derived = report.derivation_index();
-    let key_terms: Vec<&str> = event.key_terms.iter().take(6).map(String::as_str).collect();
+fn cite(sources: &[ArticleId]) -> String {
+    let ids: Vec<&str> = sources.iter().map(ArticleId::as_str).collect();
+    format!("[{}]", ids.join(", "))
+}
+
+fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Painter) {
+    let facts = report.fact_index();
+    let names = report.entity_names();
+    let info = &event.event;
+    let key_terms: Vec<&str> = info.key_terms.iter().take(6).map(String::as_str).collect();
     let _ = writeln!(
         out,
         "\n  {} {}  {}",
         paint.green("Event:"),
-        paint.bold(&event.label),
+        paint.bold(&info.label),
         paint.dim(&format!(
             "{} · {} articles · {}",
-            date_range(event.first_date, event.last_date),
-            event.articles.len(),
+            date_range(info.first_date, info.last_date),
+            info.articles.len(),
             key_terms.join(", ")
         ))
     );
-    for id in &event.articles {
+    let who: Vec<&str> = event
+        .participants
+        .iter()
+        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+        .collect();
+    let mut facts_line = Vec::new();
+    if let Some(date) = &event.date {
+        facts_line.push(format!("when {date}"));
+    }
+    if let Some(place) = &event.place {
+        facts_line.push(format!("where {place}"));
+    }
+    if !who.is_empty() {
+        facts_line.push(format!("who {}", who.join(", ")));
+    }
+    if !facts_line.is_empty() {
+        let _ = writeln!(out, "    {}", paint.dim(&facts_line.join(" · ")));
+    }
+
+    if !event.summary.is_empty() {
+        let _ = writeln!(out, "    {}", paint.bold("Summary"));
+        for sentence in &event.summary {
+            let _ = writeln!(out, "      • {} {}", sentence.text, paint.dim(&cite(&sentence.sources)));
+        }
+    }
+
+    let event_facts: Vec<_> = event.facts.iter().filter_map(|id| facts.get(id.as_str())).collect();
+    let of_status = |status: FactStatus| event_facts.iter().filter(move |f| f.status == status);
+    let corroborated: Vec<_> = of_status(FactStatus::Corroborated).collect();
+    if !corroborated.is_empty() {
+        let _ = writeln!(out, "    {}", paint.bold("Corroborated by independent sources"));
+        for fact in corroborated {
+            let _ = writeln!(
+                out,
+                "      {} {} {}",
+                paint.green("✓"),
+                fact.statement,
+                paint.dim(&format!("— {} independent {}", fact.independent_sources, cite(&fact.sources)))
+            );
+            for note in &fact.notes {
+                let _ = writeln!(out, "          {}", paint.dim(&format!("note: {note}")));
+            }
+        }
+    }
+    if !event.conflicts.is_empty() {
+        let _ = writeln!(out, "    {}", paint.bold("Conflicts"));
+        for conflict in &event.conflicts {
+            let values: Vec<String> =
+                conflict.values.iter().map(|(article, value)| format!("{value} ({article})")).collect();
+            let _ = writeln!(
+                out,
+                "      {} {}: {} {}",
+                paint.red("✗"),
+                conflict.slot,
+                conflict.explanation,
+                paint.dim(&values.join("; "))
+            );
+        }
+    }
+    for (status, heading, mark) in [
+        (FactStatus::SingleSource, "Only one source says", "·"),
+        (FactStatus::AddedByRewrite, "Added by a rewrite, not in its original", "+"),
+    ] {
+        let listed: Vec<_> = of_status(status).collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "    {}", paint.bold(heading));
+        for fact in listed.iter().take(LIST_LIMIT) {
+            let _ = writeln!(
+                out,
+                "      {} {} {}",
+                paint.yellow(mark),
+                ellipsis(&fact.statement, 200),
+                paint.dim(&cite(&fact.sources))
+            );
+        }
+        if listed.len() > LIST_LIMIT {
+            let _ = writeln!(
+                out,
+                "      {}",
+                paint.dim(&format!(
+                    "… {} more {} (see the JSON, Markdown or HTML report)",
+                    listed.len() - LIST_LIMIT,
+                    status_label(status)
+                ))
+            );
+        }
+    }
+
+    let quotes: Vec<_> = report
+        .quotes
+        .iter()
+        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
+        .collect();
+    if !quotes.is_empty() {
+        let _ = writeln!(out, "    {}", paint.bold("Quotes"));
+        for quote in quotes.iter().take(LIST_LIMIT) {
+            let _ = writeln!(
+                out,
+                "      “{}” — {} {}",
+                ellipsis(&quote.text, 160),
+                quote.speaker.as_deref().unwrap_or("speaker unknown"),
+                paint.dim(&format!("[{}]", quote.article))
+            );
+        }
+    }
+
+    let articles = report.article_index();
+    let derived = report.derivation_index();
+    let _ = writeln!(out, "    {}", paint.bold("Sources"));
+    for id in &info.articles {
         let article = articles.get(id.as_str());
         let mut line = format!(
-            "    {}  {}",
+            "      {}  {}",
             paint.dim(id.as_str()),
             article.map_or("(not stored)".into(), |a| title_of(a))
         );
@@ -72,16 +196,12 @@ fn write_event(out: &mut String, report: &Report, event: &Event, paint: Painter)
         if let Some(derivation) = derived.get(id.as_str()) {
             let _ = writeln!(
                 out,
-                "      {} {} of {} (similarity {:.2}); adds {} sentences not in the original",
+                "        {} {} of {} (similarity {:.2}): counted once, with its original",
                 paint.yellow("↳"),
                 relation_name(derivation.relation),
                 derivation.original,
                 derivation.similarity,
-                derivation.added.len()
             );
-            for added in derivation.added.iter().take(3) {
-                let _ = writeln!(out, "        + {}", paint.dim(&ellipsis(added, 140)));
-            }
         }
     }
 }
