@@ -426,6 +426,22 @@ fn slots_of(
     (slots, dates)
 }
 
+/// Dates written with a number ("May 16") do not depend on the article date; weekdays and
+/// "last month" do, and differ between reports published on different days.
+fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A figure written as a hyphenated modifier ("61-year-old", "45-yard").
+fn is_compound(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        word.split_once('-').is_some_and(|(number, rest)| {
+            number.chars().any(|c| c.is_ascii_digit())
+                && rest.chars().next().is_some_and(char::is_alphabetic)
+        })
+    })
+}
+
 /// Union-find root with path halving.
 fn find_root(parents: &mut [usize], mut node: usize) -> usize {
     while let Some(&parent) = parents.get(node) {
@@ -672,9 +688,12 @@ pub fn reconcile(
             if a.article == b.article {
                 continue;
             }
-            if sorted_intersection_count(&a.content_words, &b.content_words) == 0
-                && sorted_intersection_count(&a.entities, &b.entities) == 0
-            {
+            // Two claims about one thing share a few content words, or a name and a word,
+            // or a number; most pairs share none of these and skip the costly score.
+            let words = sorted_intersection_count(&a.content_words, &b.content_words);
+            let names = sorted_intersection_count(&a.entities, &b.entities);
+            let numbers = sorted_intersection_count(&a.numbers, &b.numbers);
+            if words < 2 && !(names > 0 && words > 0) && numbers == 0 {
                 continue;
             }
             let score = link_score(a, b);
@@ -917,7 +936,16 @@ pub fn reconcile(
             } else if let Some((reason, x, y)) = first_conflict {
                 // Only numbers stated in aligned sentences, or in sentences about the same
                 // thing with the same entities, are claims about one slot.
-                if !same_fact && score < options.link_threshold * 0.8 {
+                // One figure of the unit on each side (several figures in one sentence count
+                // different things), both figures stated (a vague "billions" is no
+                // measurement), and the two sentences themselves aligned, not merely in
+                // one group through others.
+                let single = left.len() == 1 && right.len() == 1;
+                let vague = x.approx == "vague" || y.approx == "vague";
+                // "61-year-old", "45-yard run": a hyphenated figure describes something
+                // (a person, a play), and two sentences may describe different ones.
+                let descriptive = is_compound(&x.text) || is_compound(&y.text);
+                if !single || vague || descriptive || score < options.link_threshold {
                     continue;
                 }
                 let slot_name = if unit == "day" {
@@ -952,9 +980,16 @@ pub fn reconcile(
             }
         }
         // Different days for one statement.
-        if same_fact && a.dates.len() == 1 && b.dates.len() == 1 {
+        if same_fact && score >= options.link_threshold && a.dates.len() == 1 && b.dates.len() == 1
+        {
             if let (Some(x), Some(y)) = (a.dates.first(), b.dates.first()) {
-                if x.end < y.start || y.end < x.start {
+                let same_reference = articles.get(a.article).map(|x| x.published)
+                    == articles.get(b.article).map(|x| x.published);
+                if x.start == x.end
+                    && y.start == y.end
+                    && x.start != y.start
+                    && (same_reference || (has_digit(&x.text) && has_digit(&y.text)))
+                {
                     let facts = vec![fa];
                     let entry = conflicts
                         .entry(("date".to_string(), facts))
