@@ -153,8 +153,8 @@ impl Default for ClusterOptions {
     /// docs/benchmarks.md): the best combination on either half held up on the other.
     fn default() -> Self {
         Self {
-            join_threshold: 0.14,
-            size_penalty: 0.16,
+            join_threshold: 0.17,
+            size_penalty: 0.14,
             merge_threshold: 0.5,
             story_threshold: 0.20,
             time_decay_days: 1.5,
