@@ -3,7 +3,7 @@
 `--fold K/2` flag of eval-clusters); every option combination in the grid is scored on each
 half, the best combination of one half is reported on the other.
 
-Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs] [stage1]
+Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs] [stage1|stage2]
 """
 
 import itertools
@@ -13,7 +13,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 # Stage 1 (weights, time scale, background weight) chose title 3, entity 1, sigma 1.5 days and a
-# background-led idf; stage 2 (this grid) added the size-dependent join threshold.
+# background-led idf; stage 2 (STAGE_2) added the size-dependent join threshold.
 STAGE_1 = {
     "join_threshold": [0.25, 0.3, 0.35, 0.4],
     "merge_threshold": [0.35, 0.45, 0.55],
@@ -23,10 +23,17 @@ STAGE_1 = {
     "time_decay_days": [1.5],
     "size_penalty": [0],
 }
-GRID = {
+STAGE_2 = {
     "join_threshold": [0.12, 0.16, 0.2, 0.25],
     "size_penalty": [0.05, 0.1, 0.16, 0.2, 0.25],
     "merge_threshold": [0.45, 0.55],
+}
+# Stage 3, after term weights began to count the batch itself and page templates were set
+# aside: the neighbourhood of the stage-2 choice again.
+GRID = {
+    "join_threshold": [0.12, 0.14, 0.16, 0.17, 0.18, 0.2],
+    "size_penalty": [0.1, 0.12, 0.14, 0.16, 0.2],
+    "merge_threshold": [0.45, 0.5, 0.55],
 }
 
 
@@ -42,7 +49,8 @@ def run(binary, articles, gold, fold, combo):
 def main():
     binary, articles, gold = sys.argv[1:4]
     jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 2
-    grid = STAGE_1 if sys.argv[5:6] == ["stage1"] else GRID
+    stages = {"stage1": STAGE_1, "stage2": STAGE_2}
+    grid = stages.get(sys.argv[5] if len(sys.argv) > 5 else "", GRID)
     names = list(grid)
     combos = [dict(zip(names, values)) for values in itertools.product(*grid.values())]
     tasks = [(fold, combo) for combo in combos for fold in (0, 1)]
