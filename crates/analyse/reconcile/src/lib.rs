@@ -260,6 +260,10 @@ const STOP_WORDS: &[&str] = &[
 /// per-side figure and its total.
 const LOOSE_RELATION: f64 = 0.1;
 
+/// Share of [`ReconcileOptions::link_threshold`] that the average score between two groups
+/// must reach for them to merge.
+const AVERAGE_LINK_SHARE: f64 = 0.7;
+
 /// Content words are compared on their first characters: a cheap stem ("soldiers" and
 /// "soldier", "negotiations" and "negotiators" are near enough for a topic signal).
 const STEM_CHARS: usize = 6;
@@ -727,6 +731,22 @@ pub fn reconcile(
                 .unwrap_or_default()
         };
         if !articles_of(gi).is_disjoint(&articles_of(gj)) {
+            continue;
+        }
+        // Against chaining (A like B, B like C, A unlike C): the groups must also be alike
+        // on average over all their cross pairs.
+        let (left, right) = (
+            group_members.get(gi).cloned().unwrap_or_default(),
+            group_members.get(gj).cloned().unwrap_or_default(),
+        );
+        let mut total = 0.0;
+        for &x in &left {
+            for &y in &right {
+                total += scores.get(&(x.min(y), x.max(y))).copied().unwrap_or(0.0);
+            }
+        }
+        let pairs = (left.len() * right.len()).max(1) as f64;
+        if total / pairs < options.link_threshold * AVERAGE_LINK_SHARE {
             continue;
         }
         let (keep, absorb) = (gi.min(gj), gi.max(gj));
