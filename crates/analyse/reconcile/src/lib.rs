@@ -12,9 +12,11 @@
 //! 4. **Independence**: articles linked by a [`Derivation`] (copies, rewrites) form one
 //!    independence group (union-find); a fact's support is the number of groups among its
 //!    articles.
-//! 5. **Conflicts**: numbers of one unit in aligned sentences (or related ones sharing an
-//!    entity) that no pair of readings reconciles ([`compatible`]), different days given for
-//!    one statement, and one quotation given to different speakers.
+//! 5. **Conflicts**: numbers of one unit in two directly aligned sentences (one figure of
+//!    that unit in each, neither vague nor a hyphenated modifier) that [`compatible`] cannot
+//!    reconcile; two different explicit days given for one statement; one quotation given to
+//!    different speakers. Compatible differences ("about 20%" and "20%", a per-side figure
+//!    and its total) become the facts' `notes`.
 //! 6. **Brief**: quotes with resolved speakers, an extractive summary of the best-supported
 //!    facts, and the event's date, place and participants.
 //!
