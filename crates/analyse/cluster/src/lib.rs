@@ -221,6 +221,14 @@ impl Vocabulary {
         }
     }
 
+    /// As [`Vocabulary::intern`], allocating only for a new key.
+    fn intern_borrowed(&mut self, key: &str, display: &str) -> u32 {
+        match self.ids.get(key) {
+            Some(&id) => id,
+            None => self.intern(key.to_string(), display.to_string()),
+        }
+    }
+
     fn intern(&mut self, key: String, display: String) -> u32 {
         if let Some(&id) = self.ids.get(&key) {
             return id;
@@ -475,7 +483,7 @@ impl Clusterer {
         for feature in raw {
             let term = self
                 .vocabulary
-                .intern(feature.key.clone(), feature.display.clone());
+                .intern_borrowed(&feature.key, &feature.display);
             if self.document_counts.len() <= term as usize {
                 self.document_counts.resize(term as usize + 1, 0);
             }

@@ -3,11 +3,15 @@
 //!
 //! ```text
 //! gen-scale --articles articles.jsonl [--gold gold.tsv] [--copies 70] [--shift-days 3650]
+//!           [--template-copies N]
 //! ```
 //! Copy `r` of an article gets the id suffix `#r` and its date moved `r × shift-days` days on;
 //! undated articles get the first day of their copy's span (1 January 2000 moved the same way),
 //! since a stream this long is dated. With `--gold`, the copies' gold events are suffixed the
-//! same way and the clustering is scored.
+//! same way and the clustering is scored. Every copy repeats each text word for word, so every
+//! short text reaches the template count of `ClusterOptions::template_copies`; `--template-copies`
+//! sets that option (0 turns the rule off, as for texts that only repeat because they were
+//! copied here).
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -24,6 +28,7 @@ fn main() -> ExitCode {
     let mut gold_path = None;
     let mut copies: u64 = 70;
     let mut shift_days: u64 = 3650;
+    let mut options = ClusterOptions::default();
     let mut arguments = std::env::args().skip(1);
     while let Some(argument) = arguments.next() {
         let value = arguments.next();
@@ -32,6 +37,9 @@ fn main() -> ExitCode {
             ("--gold", Some(v)) => gold_path = Some(v),
             ("--copies", Some(v)) => copies = v.parse().unwrap_or(copies),
             ("--shift-days", Some(v)) => shift_days = v.parse().unwrap_or(shift_days),
+            ("--template-copies", Some(v)) => {
+                options.template_copies = v.parse().unwrap_or(options.template_copies)
+            }
             (other, _) => {
                 eprintln!("gen-scale: unknown or incomplete argument {other}");
                 return ExitCode::from(2);
@@ -88,7 +96,7 @@ fn main() -> ExitCode {
         }
     }
     let started = Instant::now();
-    let clustering = cluster(&articles, &ClusterOptions::default());
+    let clustering = cluster(&articles, &options);
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{} articles ({} copies of {}), {} events, {} stories in {:.1} s: {:.0} articles/s",
