@@ -168,7 +168,15 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
         escape_text(&info.label),
         escape_text(&date_range(info.first_date, info.last_date)),
         info.articles.len(),
-        escape_text(&info.key_terms.iter().take(8).cloned().collect::<Vec<_>>().join(", "))
+        escape_text(
+            &info
+                .key_terms
+                .iter()
+                .take(8)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     );
     let who: Vec<&str> = event
         .participants
@@ -185,7 +193,12 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     if !event.summary.is_empty() {
         out.push_str("<h4>Summary</h4><ul>\n");
         for sentence in &event.summary {
-            let _ = writeln!(out, "<li>{} {}</li>", escape_text(&sentence.text), cite(&sentence.sources));
+            let _ = writeln!(
+                out,
+                "<li>{} {}</li>",
+                escape_text(&sentence.text),
+                cite(&sentence.sources)
+            );
         }
         out.push_str("</ul>\n");
     }
@@ -195,7 +208,13 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
             let values: Vec<String> = conflict
                 .values
                 .iter()
-                .map(|(article, value)| format!("{} ({})", escape_text(value), cite(std::slice::from_ref(article))))
+                .map(|(article, value)| {
+                    format!(
+                        "{} ({})",
+                        escape_text(value),
+                        cite(std::slice::from_ref(article))
+                    )
+                })
                 .collect();
             let _ = writeln!(
                 out,
@@ -253,7 +272,9 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     out.push_str("<h4>Sources</h4><ul>\n");
     let mut seen = HashSet::new();
     for id in info.articles.iter().filter(|id| seen.insert(id.as_str())) {
-        let title = articles.get(id.as_str()).map_or("(not stored)".into(), |a| title_of(a));
+        let title = articles
+            .get(id.as_str())
+            .map_or("(not stored)".into(), |a| title_of(a));
         let _ = write!(
             out,
             "<li><a href=\"#article-{}\">{}</a> <span class=\"meta\">{}</span>",

@@ -95,8 +95,10 @@ impl Report {
         events: Vec<Event>,
         derivations: Vec<Derivation>,
     ) -> Self {
-        let by_id: HashMap<&str, &Article> =
-            articles.iter().map(|article| (article.id.as_str(), article)).collect();
+        let by_id: HashMap<&str, &Article> = articles
+            .iter()
+            .map(|article| (article.id.as_str(), article))
+            .collect();
         let options = ReconcileOptions::default();
         let briefs: Vec<Brief> = events
             .iter()
@@ -117,9 +119,10 @@ impl Report {
         let mut event_reports = Vec::with_capacity(events.len());
         for (event, brief) in events.into_iter().zip(briefs) {
             let fact_ids = brief.facts.iter().map(|fact| fact.id.clone()).collect();
-            facts.extend(
-                brief.facts.into_iter().map(|fact| FactReport { event: event.id.clone(), fact }),
-            );
+            facts.extend(brief.facts.into_iter().map(|fact| FactReport {
+                event: event.id.clone(),
+                fact,
+            }));
             for entity in brief.entities {
                 match entity_index.get(&entity.id) {
                     Some(&at) => merge_entity(&mut entities[at], entity),
@@ -141,17 +144,31 @@ impl Report {
             });
         }
         entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
-        Self { articles, stories, events: event_reports, facts, derivations, entities, quotes }
+        Self {
+            articles,
+            stories,
+            events: event_reports,
+            facts,
+            derivations,
+            entities,
+            quotes,
+        }
     }
 
     /// Facts by id.
     fn fact_index(&self) -> HashMap<&str, &Fact> {
-        self.facts.iter().map(|fact| (fact.fact.id.as_str(), &fact.fact)).collect()
+        self.facts
+            .iter()
+            .map(|fact| (fact.fact.id.as_str(), &fact.fact))
+            .collect()
     }
 
     /// Canonical names by entity id.
     fn entity_names(&self) -> HashMap<&str, &str> {
-        self.entities.iter().map(|entity| (entity.id.as_str(), entity.name.as_str())).collect()
+        self.entities
+            .iter()
+            .map(|entity| (entity.id.as_str(), entity.name.as_str()))
+            .collect()
     }
 
     /// Articles by id.

@@ -85,11 +85,20 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
             .collect();
         let _ = writeln!(out, "- **Who:** {}", markdown_cell(&who.join(", ")));
     }
-    let _ = writeln!(out, "- **Key terms:** {}", markdown_cell(&info.key_terms.join(", ")));
+    let _ = writeln!(
+        out,
+        "- **Key terms:** {}",
+        markdown_cell(&info.key_terms.join(", "))
+    );
     if !event.summary.is_empty() {
         out.push_str("\n**Summary**\n\n");
         for sentence in &event.summary {
-            let _ = writeln!(out, "- {} {}", markdown_cell(&sentence.text), cite(&sentence.sources));
+            let _ = writeln!(
+                out,
+                "- {} {}",
+                markdown_cell(&sentence.text),
+                cite(&sentence.sources)
+            );
         }
     }
     if !event.conflicts.is_empty() {
@@ -158,7 +167,9 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     out.push_str("\n**Sources**\n\n");
     let articles = report.article_index();
     for id in &info.articles {
-        let title = articles.get(id.as_str()).map_or("(not stored)".into(), |a| title_of(a));
+        let title = articles
+            .get(id.as_str())
+            .map_or("(not stored)".into(), |a| title_of(a));
         let _ = writeln!(out, "- `{id}` {}", markdown_cell(&title));
     }
 }

@@ -93,22 +93,39 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
     if !event.summary.is_empty() {
         let _ = writeln!(out, "    {}", paint.bold("Summary"));
         for sentence in &event.summary {
-            let _ = writeln!(out, "      • {} {}", sentence.text, paint.dim(&cite(&sentence.sources)));
+            let _ = writeln!(
+                out,
+                "      • {} {}",
+                sentence.text,
+                paint.dim(&cite(&sentence.sources))
+            );
         }
     }
 
-    let event_facts: Vec<_> = event.facts.iter().filter_map(|id| facts.get(id.as_str())).collect();
+    let event_facts: Vec<_> = event
+        .facts
+        .iter()
+        .filter_map(|id| facts.get(id.as_str()))
+        .collect();
     let of_status = |status: FactStatus| event_facts.iter().filter(move |f| f.status == status);
     let corroborated: Vec<_> = of_status(FactStatus::Corroborated).collect();
     if !corroborated.is_empty() {
-        let _ = writeln!(out, "    {}", paint.bold("Corroborated by independent sources"));
+        let _ = writeln!(
+            out,
+            "    {}",
+            paint.bold("Corroborated by independent sources")
+        );
         for fact in corroborated {
             let _ = writeln!(
                 out,
                 "      {} {} {}",
                 paint.green("✓"),
                 fact.statement,
-                paint.dim(&format!("— {} independent {}", fact.independent_sources, cite(&fact.sources)))
+                paint.dim(&format!(
+                    "— {} independent {}",
+                    fact.independent_sources,
+                    cite(&fact.sources)
+                ))
             );
             for note in &fact.notes {
                 let _ = writeln!(out, "          {}", paint.dim(&format!("note: {note}")));
@@ -118,8 +135,11 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
     if !event.conflicts.is_empty() {
         let _ = writeln!(out, "    {}", paint.bold("Conflicts"));
         for conflict in &event.conflicts {
-            let values: Vec<String> =
-                conflict.values.iter().map(|(article, value)| format!("{value} ({article})")).collect();
+            let values: Vec<String> = conflict
+                .values
+                .iter()
+                .map(|(article, value)| format!("{value} ({article})"))
+                .collect();
             let _ = writeln!(
                 out,
                 "      {} {}: {} {}",
@@ -132,7 +152,11 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
     }
     for (status, heading, mark) in [
         (FactStatus::SingleSource, "Only one source says", "·"),
-        (FactStatus::AddedByRewrite, "Added by a rewrite, not in its original", "+"),
+        (
+            FactStatus::AddedByRewrite,
+            "Added by a rewrite, not in its original",
+            "+",
+        ),
     ] {
         let listed: Vec<_> = of_status(status).collect();
         if listed.is_empty() {
