@@ -491,3 +491,58 @@ fn html_pages_give_main_text_and_metadata_and_container_fields_win() {
     );
     assert!(!text.contains("**") && !text.contains("](https"), "{text}");
 }
+
+/// The JSON report matches the published schema, and its parts hang together: every fact is
+/// cited to stored articles, every event lists its facts, copies are counted once.
+#[test]
+fn the_json_report_follows_the_published_schema() {
+    let dir = TempDir::new().unwrap();
+    let output = succeed(
+        corroborate(&dir.path().join("c.db"))
+            .args(["run", "--format", "json"])
+            .arg(example_dir())
+            .output(),
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(10)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not follow docs/report.schema.json:\n{}",
+        errors.join("\n")
+    );
+
+    let ids: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let facts = report["facts"].as_array().unwrap();
+    assert!(!facts.is_empty());
+    for fact in facts {
+        for evidence in fact["evidence"].as_array().unwrap() {
+            assert!(ids.contains(&evidence["article"].as_str().unwrap()));
+        }
+        let sources = fact["sources"].as_array().unwrap().len() as u64;
+        assert!(fact["independent_sources"].as_u64().unwrap() <= sources);
+    }
+    let listed: usize = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["facts"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        listed,
+        facts.len(),
+        "each fact belongs to exactly one event"
+    );
+}
