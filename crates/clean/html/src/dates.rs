@@ -118,6 +118,22 @@ pub(crate) fn find_in_text(text: &str) -> Option<NaiveDate> {
         .map(|(_, day)| day)
 }
 
+/// `"publishDate":"2025-06-02…"` in the JSON state that script-rendered pages embed (also
+/// with escaped quotes); only keys that name the publication, never updates.
+static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"\\?"(?:datePublished|publishDate|publishedAt|published_at|publishedDate|postDate|date_published|firstPublished|pubDate)\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"#,
+    )
+});
+
+/// The publication date named in a page's embedded script data (see [`SCRIPT_PUBLISHED`]).
+pub(crate) fn from_script_data(html: &str) -> Option<Published> {
+    SCRIPT_PUBLISHED
+        .captures_iter(html)
+        .take(5)
+        .find_map(|caps| parse_any(caps.get(1)?.as_str()))
+}
+
 /// The day a news URL's path encodes (`/2025/06/02/`), if any.
 pub(crate) fn from_url(url: &str) -> Option<NaiveDate> {
     // Only the path: hosts and query strings carry numbers that are not dates.

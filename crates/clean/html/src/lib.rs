@@ -125,7 +125,7 @@ pub fn extract(
         catch_unwind(AssertUnwindSafe(|| main_text(html, url))).map_err(panic_message)??;
     let mut metadata = catch_unwind(AssertUnwindSafe(|| {
         let document = Document::from(html);
-        metadata::extract(&document, url)
+        metadata::extract(&document, html, url)
     }))
     .map_err(panic_message)?;
     metadata.fill_from(fallback);

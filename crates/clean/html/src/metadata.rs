@@ -512,6 +512,51 @@ fn date_near_headline(document: &Document) -> Option<Published> {
     None
 }
 
+/// The URL's day when the markup's day is one off from it: the URL was written in the
+/// publisher's own time zone, the markup instant usually in UTC.
+fn agree_with_url_day(published: Published, url_day: Option<chrono::NaiveDate>) -> Published {
+    match url_day {
+        Some(day) if (published.date() - day).num_days().abs() == 1 => Published::Day(day),
+        _ => published,
+    }
+}
+
+/// The first date written in the page's text after its headline (within 1,500 characters of
+/// it): the last resort for pages that mark their date up in no recognisable way.
+fn date_after_headline(document: &Document) -> Option<Published> {
+    let headline = element_text(&document.select("h1").first());
+    if headline.is_empty() {
+        return None;
+    }
+    // Text node by text node with a space between (`text()` glues "…headline" and "Mar 3"),
+    // leaving out scripts and styles (JSON copies of the headline are no visible text), then
+    // whitespace squashed so the headline is found as the page lays it out.
+    let mut visible = String::new();
+    if let Some(body) = document.select("body").nodes().first() {
+        for node in body.descendants_it().filter(|node| node.is_text()) {
+            let in_code = node
+                .parent()
+                .and_then(|parent| parent.node_name())
+                .is_some_and(|name| matches!(&*name, "script" | "style" | "noscript" | "template"));
+            if !in_code {
+                visible.push(' ');
+                visible.push_str(&node.text());
+            }
+        }
+    }
+    let body = squash(&visible);
+    let start = body.find(headline.as_str()).or_else(|| {
+        let first_words: Vec<&str> = headline.split_whitespace().take(3).collect();
+        body.find(first_words.join(" ").as_str())
+    })?;
+    let after = body.get(start..)?;
+    let window = after
+        .char_indices()
+        .nth(1500)
+        .map_or(after, |(end, _)| &after[..end]);
+    dates::find_in_text(window).map(Published::Day)
+}
+
 /// Primary ISO 639-1 subtag of a language tag ("en-GB", "en_US", "de").
 fn language_code(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -542,7 +587,7 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
 }
 
 /// Everything the markup says about the page.
-pub(crate) fn extract(document: &Document, url: Option<&str>) -> Metadata {
+pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Metadata {
     let linked = linked_data(document);
     let meta = meta_tags(document);
     let get = |key: &str| meta.get(key).map(String::as_str);
@@ -596,10 +641,14 @@ pub(crate) fn extract(document: &Document, url: Option<&str>) -> Metadata {
             .filter_map(|key| get(key))
             .find_map(dates::parse_any)
     });
+    let url_day = url.and_then(dates::from_url);
+    let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
     // Markup first: where pages show several dates, the visible one is as often an update.
     let published = markup_published
         .or_else(|| visible_published(document))
-        .or_else(|| url.and_then(dates::from_url).map(Published::Day));
+        .or_else(|| url_day.map(Published::Day))
+        .or_else(|| dates::from_script_data(html))
+        .or_else(|| date_after_headline(document));
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -705,5 +754,55 @@ mod headline_date_tests {
                 .as_deref(),
             Some("2024-03-03")
         );
+    }
+}
+
+#[cfg(test)]
+mod date_choice_tests {
+    //! Which date wins when the markup, the URL and the page's script data disagree.
+    use super::*;
+
+    fn published_day(html: &str, url: Option<&str>) -> Option<String> {
+        let document = Document::from(html);
+        extract(&document, html, url)
+            .published
+            .map(|published| published.date().to_string())
+    }
+
+    #[test]
+    fn url_day_wins_over_a_markup_day_one_off() {
+        // 02:41 UTC on the 19th is the evening of the 18th where the post was written.
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head><body><h1>Comfort watches, day eighteen</h1><p>Text.</p></body></html>"#;
+        let url = "https://blog.example.org/2025/12/18/comfort-watches-day-eighteen/";
+        assert_eq!(
+            published_day(html, Some(url)).as_deref(),
+            Some("2025-12-18")
+        );
+        // Further apart, the URL is not the article's day (a series page, an old slug).
+        let url = "https://blog.example.org/2025/12/10/comfort-watches/";
+        assert_eq!(
+            published_day(html, Some(url)).as_deref(),
+            Some("2025-12-19")
+        );
+    }
+
+    #[test]
+    fn script_state_gives_the_publication_date() {
+        let html = r#"<html><body><h1>Plumbing trends in 2024</h1><p>Text.</p><script id="__NEXT_DATA__" type="application/json">{"props":{"updatedAt":"2025-01-02T10:00:00","postDate":"2024-04-16T09:38:31","postType":"Article"}}</script></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2024-04-16"));
+        // Escaped quotes, as in JSON embedded inside a JavaScript string.
+        let html = r#"<html><body><h1>Tutors</h1><script>self.push("{\"publishedAt\":\"2025-10-20T13:08:55-07:00\"}")</script></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-10-20"));
+        // Update keys alone are not a publication date.
+        let html =
+            r#"<html><body><p>Tutors</p><script>{"updatedAt":"2025-10-20"}</script></body></html>"#;
+        assert_eq!(published_day(html, None), None);
+    }
+
+    #[test]
+    fn date_written_after_the_headline() {
+        // No date-classed element and the date two levels away from the headline's container.
+        let html = r#"<html><body><header><nav>Home Blog</nav></header><section><div><h1>Course design, step by step</h1></div></section><aside><div><span class="x1">Nov 21, 2018</span></div></aside><p>Body.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2018-11-21"));
     }
 }
