@@ -1288,8 +1288,16 @@ fn event_date(
                 .then(x.0.total_cmp(&y.0))
                 .then(y.1.cmp(&x.1))
         });
-    // A span ("several days prior") is vaguer than the day a dated report was published.
-    let best = best.filter(|(_, start, end)| start == end || latest_published.is_none());
+    // A span ("several days prior", "February 2022") is vaguer than the day a dated report was
+    // published. Without any publication date nothing tells the happening from history ("the
+    // first round on May 16"): only a day that two independent sources give is trusted then.
+    let best = best.filter(|&(_, start, end)| {
+        start == end
+            && (latest_published.is_some()
+                || support
+                    .get(&(start, end))
+                    .is_some_and(|(groups, _)| groups.len() >= 2))
+    });
     if let Some((_, start, end)) = best {
         return Some(if start == end {
             start.to_string()

@@ -408,3 +408,22 @@ fn a_copy_with_its_original_is_one_source() {
             .all(|f| f.status == FactStatus::Corroborated)
     );
 }
+
+/// Undated reports give no anchor to tell the happening from its history: a background month
+/// or a past day stated by one source is not offered as the event's date.
+#[test]
+fn undated_reports_do_not_date_the_event_from_background() {
+    let first = Article::new(
+        ArticleId::new("u1"),
+        "Negotiators met again in Geneva on Tuesday and agreed to extend the grain corridor. \
+         The war began in February 2022 when troops crossed the border. \
+         An earlier round on May 16 ended without a deal.",
+    );
+    let second = Article::new(
+        ArticleId::new("u2"),
+        "Delegations in Geneva agreed to extend the grain corridor for another four months. \
+         The conflict started in February 2022 and has displaced millions.",
+    );
+    let brief = brief_of(&[first, second]);
+    assert_eq!(brief.date, None, "{:?}", brief.date);
+}
