@@ -45,6 +45,37 @@ pub enum Command {
     /// Measure quality against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Serve the JSON API over the database (loopback only unless --allow-remote).
+    Serve(ServeArgs),
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+
+    /// Bearer token the write endpoints (ingest, delete, re-run) require; without one they
+    /// are refused.
+    #[arg(long, env = "CORROBORATE_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+
+    /// Allow a non-loopback --bind (a token is required as well).
+    #[arg(long)]
+    pub allow_remote: bool,
+
+    /// Largest request body, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub body_limit: usize,
+
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub request_timeout: u64,
+
+    /// Let ingested URLs point at loopback and private-network addresses.
+    #[arg(long)]
+    pub allow_private: bool,
 }
 
 /// What `eval` measures.

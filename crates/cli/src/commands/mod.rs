@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod ingest;
 mod run;
+mod serve;
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -56,6 +57,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Run(args) => run::run(&cli, args),
         Command::Cluster(args) => cluster::run(&cli, args),
         Command::Eval(EvalCommand::Clusters(args)) => eval::clusters(&cli, args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
 
