@@ -40,3 +40,57 @@ pub fn analyse(articles: &[Article], previous: Option<Clusterer>) -> AnalysisOut
         incremental,
     }
 }
+
+/// Why analysing the stored articles failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyseStoredError {
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] corroborate_store::StoreError),
+    /// The clusterer state could not be written as JSON.
+    #[error("cannot save the clustering state: {0}")]
+    State(#[from] serde_json::Error),
+}
+
+/// Meta keys of the incremental clustering state.
+const STATE_KEY: &str = "cluster_state";
+const STATE_VERSION_KEY: &str = "cluster_state_version";
+const STATE_ARTICLES_KEY: &str = "cluster_state_articles";
+
+/// Analyses everything stored and stores the result (stories, events, derivations), extending
+/// the previous run's events when none of the articles they hold changed since; else clusters
+/// afresh. Returns the articles analysed and the analysis.
+pub fn analyse_stored(
+    store: &mut impl corroborate_store::Store,
+) -> Result<(Vec<Article>, corroborate_store::Analysis), AnalyseStoredError> {
+    let articles = store.all_articles()?;
+    let fingerprints: std::collections::BTreeMap<&str, String> = articles
+        .iter()
+        .map(|article| (article.id.as_str(), article.fingerprint()))
+        .collect();
+    let previous = (|| {
+        if store.get_meta(STATE_VERSION_KEY).ok()??.as_str() != CLUSTER_STATE_VERSION {
+            return None;
+        }
+        let placed: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&store.get_meta(STATE_ARTICLES_KEY).ok()??).ok()?;
+        let unchanged = placed
+            .iter()
+            .all(|(id, fingerprint)| fingerprints.get(id.as_str()) == Some(fingerprint));
+        if !unchanged {
+            return None;
+        }
+        serde_json::from_str(&store.get_meta(STATE_KEY).ok()??).ok()
+    })();
+    let outcome = analyse(&articles, previous);
+    let analysis = corroborate_store::Analysis {
+        stories: outcome.clustering.stories,
+        events: outcome.clustering.events,
+        derivations: outcome.derivations,
+    };
+    store.put_analysis(&analysis)?;
+    store.set_meta(STATE_KEY, &serde_json::to_string(&outcome.clusterer)?)?;
+    store.set_meta(STATE_ARTICLES_KEY, &serde_json::to_string(&fingerprints)?)?;
+    store.set_meta(STATE_VERSION_KEY, CLUSTER_STATE_VERSION)?;
+    Ok((articles, analysis))
+}

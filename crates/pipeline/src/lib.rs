@@ -31,7 +31,9 @@ use corroborate_model::{Article, ArticleId, Body, Metadata, RawDocument};
 use corroborate_sources::{Fetcher, SourceOptions};
 use rayon::prelude::*;
 
-pub use analyse::{AnalysisOutcome, CLUSTER_STATE_VERSION, analyse};
+pub use analyse::{
+    AnalyseStoredError, AnalysisOutcome, CLUSTER_STATE_VERSION, analyse, analyse_stored,
+};
 
 /// Options for a whole ingest run.
 #[derive(Debug, Clone)]

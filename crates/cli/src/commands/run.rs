@@ -3,13 +3,10 @@
 use std::path::Path;
 
 use anyhow::Context;
-use std::collections::BTreeMap;
 
-use corroborate_model::Article;
-use corroborate_pipeline::CLUSTER_STATE_VERSION;
 use corroborate_report::terminal::stdout_colours;
 use corroborate_report::{Report, render_html, render_markdown, render_text};
-use corroborate_store::{Analysis, SqliteStore, Store};
+use corroborate_store::SqliteStore;
 use serde::Serialize;
 
 use super::Status;
@@ -24,53 +21,13 @@ struct RunOutput<'a> {
     report: &'a Report,
 }
 
-/// Meta keys of the incremental clustering state.
-const STATE_KEY: &str = "cluster_state";
-const STATE_VERSION_KEY: &str = "cluster_state_version";
-const STATE_ARTICLES_KEY: &str = "cluster_state_articles";
-
-/// Runs the analysis over everything stored and stores its result, extending the previous
-/// run's events when none of the articles they hold changed.
-fn analyse_stored(store: &mut SqliteStore, articles: &[Article]) -> anyhow::Result<Analysis> {
-    let fingerprints: BTreeMap<&str, String> = articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.fingerprint()))
-        .collect();
-    let previous = (|| {
-        if store.get_meta(STATE_VERSION_KEY).ok()??.as_str() != CLUSTER_STATE_VERSION {
-            return None;
-        }
-        let placed: BTreeMap<String, String> =
-            serde_json::from_str(&store.get_meta(STATE_ARTICLES_KEY).ok()??).ok()?;
-        let unchanged = placed
-            .iter()
-            .all(|(id, fingerprint)| fingerprints.get(id.as_str()) == Some(fingerprint));
-        if !unchanged {
-            return None;
-        }
-        serde_json::from_str(&store.get_meta(STATE_KEY).ok()??).ok()
-    })();
-    let outcome = corroborate_pipeline::analyse(articles, previous);
-    let analysis = Analysis {
-        stories: outcome.clustering.stories,
-        events: outcome.clustering.events,
-        derivations: outcome.derivations,
-    };
-    store.put_analysis(&analysis)?;
-    store.set_meta(STATE_KEY, &serde_json::to_string(&outcome.clusterer)?)?;
-    store.set_meta(STATE_ARTICLES_KEY, &serde_json::to_string(&fingerprints)?)?;
-    store.set_meta(STATE_VERSION_KEY, CLUSTER_STATE_VERSION)?;
-    Ok(analysis)
-}
-
 pub fn run(cli: &Cli, args: &RunArgs) -> anyhow::Result<Status> {
     let mut store = SqliteStore::open(&cli.db)?;
     let summary = ingest_into(&mut store, &args.input, cli.quiet)?;
     if !cli.quiet {
         eprintln!("{}", summary.line());
     }
-    let articles = store.all_articles()?;
-    let analysis = analyse_stored(&mut store, &articles)?;
+    let (articles, analysis) = corroborate_pipeline::analyse_stored(&mut store)?;
     let report = Report::build(
         articles,
         analysis.stories,

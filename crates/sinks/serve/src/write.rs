@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use corroborate_html::HtmlOptions;
 use corroborate_model::{Article, ArticleId, Body, InputFormat, Metadata, Published, RawDocument};
-use corroborate_pipeline::{CLUSTER_STATE_VERSION, PipelineOptions};
+use corroborate_pipeline::PipelineOptions;
 use corroborate_sources::{FetchOptions, SourceOptions};
 use corroborate_store::{Analysis, PutOutcome, SqliteStore, Store};
 use serde::{Deserialize, Serialize};
@@ -17,12 +17,6 @@ use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorBody};
 use crate::{AppState, Authorized};
-
-/// Meta keys of the incremental clustering state; the same as `corroborate run` uses, so the
-/// server and the command line extend each other's events.
-const STATE_KEY: &str = "cluster_state";
-const STATE_VERSION_KEY: &str = "cluster_state_version";
-const STATE_ARTICLES_KEY: &str = "cluster_state_articles";
 
 /// Most inputs in one ingest request.
 const MAX_INPUTS: usize = 10_000;
@@ -118,37 +112,8 @@ pub struct AnalyseResponse {
 /// Runs the analysis over everything stored and stores it, extending the previous run's
 /// events when none of the articles they hold changed (as `corroborate run` does).
 pub fn analyse_stored(store: &mut SqliteStore) -> Result<(usize, Analysis), ApiError> {
-    let articles = store.all_articles()?;
-    let fingerprints: BTreeMap<&str, String> = articles
-        .iter()
-        .map(|article| (article.id.as_str(), article.fingerprint()))
-        .collect();
-    let previous = (|| {
-        if store.get_meta(STATE_VERSION_KEY).ok()??.as_str() != CLUSTER_STATE_VERSION {
-            return None;
-        }
-        let placed: BTreeMap<String, String> =
-            serde_json::from_str(&store.get_meta(STATE_ARTICLES_KEY).ok()??).ok()?;
-        let unchanged = placed
-            .iter()
-            .all(|(id, fingerprint)| fingerprints.get(id.as_str()) == Some(fingerprint));
-        if !unchanged {
-            return None;
-        }
-        serde_json::from_str(&store.get_meta(STATE_KEY).ok()??).ok()
-    })();
-    let outcome = corroborate_pipeline::analyse(&articles, previous);
-    let analysis = Analysis {
-        stories: outcome.clustering.stories,
-        events: outcome.clustering.events,
-        derivations: outcome.derivations,
-    };
-    store.put_analysis(&analysis)?;
-    let state = serde_json::to_string(&outcome.clusterer).map_err(ApiError::internal)?;
-    let placed = serde_json::to_string(&fingerprints).map_err(ApiError::internal)?;
-    store.set_meta(STATE_KEY, &state)?;
-    store.set_meta(STATE_ARTICLES_KEY, &placed)?;
-    store.set_meta(STATE_VERSION_KEY, CLUSTER_STATE_VERSION)?;
+    let (articles, analysis) =
+        corroborate_pipeline::analyse_stored(store).map_err(ApiError::internal)?;
     Ok((articles.len(), analysis))
 }
 
