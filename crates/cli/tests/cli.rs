@@ -546,3 +546,62 @@ fn the_json_report_follows_the_published_schema() {
         "each fact belongs to exactly one event"
     );
 }
+
+/// The README's main job: the brief of the example corpus says what a newsroom needs, in the
+/// terminal format, with every statement cited.
+#[test]
+fn the_example_brief_separates_corroborated_single_source_and_rewrite_additions() {
+    let dir = TempDir::new().unwrap();
+    let output = succeed(
+        corroborate(&dir.path().join("c.db"))
+            .arg("run")
+            .arg(example_dir())
+            .output(),
+    );
+    let brief = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !brief.contains("\x1b["),
+        "no colours when stdout is not a terminal"
+    );
+    let section = |heading: &str| -> Vec<String> {
+        let mut lines = brief
+            .lines()
+            .skip_while(|line| line.trim() != heading)
+            .skip(1);
+        let mut section = Vec::new();
+        for line in lines.by_ref() {
+            if !line.starts_with("      ") {
+                break;
+            }
+            section.push(line.trim().to_string());
+        }
+        section
+    };
+    let corroborated = section("Corroborated by independent sources");
+    let bodies = corroborated
+        .iter()
+        .find(|line| line.contains("6,000"))
+        .unwrap_or_else(|| panic!("the 6,000 bodies are corroborated:\n{brief}"));
+    assert!(
+        bodies.contains("2 independent"),
+        "the rewrite adds no independence: {bodies}"
+    );
+    let added = section("Added by a rewrite, not in its original");
+    assert!(
+        added.iter().any(|line| line.contains("#PeaceNow")),
+        "{added:?}"
+    );
+    assert!(added.iter().any(|line| line.contains("70%")), "{added:?}");
+    assert!(
+        added
+            .iter()
+            .all(|line| line.contains("000_fac79099058b545d") || line.starts_with('…'))
+    );
+    assert!(brief.contains("rewrite of 003_5beee2cfb4e9681c"));
+    assert_eq!(
+        brief.matches("  Event: ").count(),
+        3,
+        "three rounds of talks:\n{brief}"
+    );
+    assert_eq!(brief.matches("Story: ").count(), 1);
+}
