@@ -92,6 +92,19 @@ pub struct Clustering {
     pub stories: Vec<Story>,
 }
 
+/// Event id → id of the story that holds it.
+pub fn story_of_events(stories: &[Story]) -> std::collections::HashMap<&str, &str> {
+    stories
+        .iter()
+        .flat_map(|story| {
+            story
+                .events
+                .iter()
+                .map(move |event| (event.as_str(), story.id.as_str()))
+        })
+        .collect()
+}
+
 /// Thresholds and weights of the clustering. The defaults were chosen on a two-fold split
 /// over the events of a development set of real news (see docs/benchmarks.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

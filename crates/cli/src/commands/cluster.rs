@@ -31,16 +31,7 @@ pub fn run(cli: &Cli, args: &ClusterArgs) -> anyhow::Result<Status> {
 
 /// Article id → (event id, story id).
 pub fn assignments(clustering: &Clustering) -> HashMap<&str, (&str, &str)> {
-    let story_of: HashMap<&str, &str> = clustering
-        .stories
-        .iter()
-        .flat_map(|story| {
-            story
-                .events
-                .iter()
-                .map(move |event| (event.as_str(), story.id.as_str()))
-        })
-        .collect();
+    let story_of = corroborate_cluster::story_of_events(&clustering.stories);
     clustering
         .events
         .iter()

@@ -596,16 +596,7 @@ impl Store for SqliteStore {
         for derivation in &analysis.derivations {
             derivations.push((derivation, encode(serde_json::to_string(derivation))?));
         }
-        let story_of: std::collections::HashMap<&str, &str> = analysis
-            .stories
-            .iter()
-            .flat_map(|story| {
-                story
-                    .events
-                    .iter()
-                    .map(move |event| (event.as_str(), story.id.as_str()))
-            })
-            .collect();
+        let story_of = corroborate_cluster::story_of_events(&analysis.stories);
         let day = |date: Option<chrono::NaiveDate>| date.map(|d| d.format("%Y-%m-%d").to_string());
 
         let transaction = self
