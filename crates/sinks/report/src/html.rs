@@ -158,8 +158,6 @@ fn status_class(status: FactStatus) -> &'static str {
 fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     let articles = report.article_index();
     let derived = report.derivation_index();
-    let facts = report.fact_index();
-    let names = report.entity_names();
     let info = &event.event;
     let _ = write!(
         out,
@@ -178,11 +176,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
                 .join(", ")
         )
     );
-    let who: Vec<&str> = event
-        .participants
-        .iter()
-        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
-        .collect();
+    let who = report.participant_names(event);
     let _ = writeln!(
         out,
         "<p><b>When</b> {} · <b>Where</b> {} · <b>Who</b> {}</p>",
@@ -227,7 +221,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
         out.push_str("</ul>\n");
     }
     out.push_str("<h4>Facts</h4>\n<p class=\"legend\"><span class=\"fact corroborated\">corroborated</span> <span class=\"fact conflicting\">conflicting</span> <span class=\"fact single-source\">single source</span> <span class=\"fact added\">added by a rewrite</span></p>\n");
-    for fact in event.facts.iter().filter_map(|id| facts.get(id.as_str())) {
+    for fact in report.event_facts(event) {
         let _ = write!(
             out,
             "<details class=\"fact {}\" id=\"fact-{}\"><summary>{} <span class=\"meta\">{} · {} independent</span> {}</summary>\n<ul class=\"evidence\">",
@@ -251,11 +245,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
         }
         out.push_str("</ul></details>\n");
     }
-    let quotes: Vec<_> = report
-        .quotes
-        .iter()
-        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
-        .collect();
+    let quotes = report.event_quotes(event);
     if !quotes.is_empty() {
         out.push_str("<h4>Quotes</h4><ul>\n");
         for quote in quotes {

@@ -155,19 +155,39 @@ impl Report {
         }
     }
 
-    /// Facts by id.
-    fn fact_index(&self) -> HashMap<&str, &Fact> {
-        self.facts
+    /// The facts of one event, in its ranking.
+    fn event_facts(&self, event: &EventReport) -> Vec<&Fact> {
+        let by_id: HashMap<&str, &Fact> = self
+            .facts
             .iter()
             .map(|fact| (fact.fact.id.as_str(), &fact.fact))
+            .collect();
+        event
+            .facts
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
             .collect()
     }
 
-    /// Canonical names by entity id.
-    fn entity_names(&self) -> HashMap<&str, &str> {
-        self.entities
+    /// The canonical names of an event's participants (the entity id when it has none).
+    fn participant_names<'a>(&'a self, event: &'a EventReport) -> Vec<&'a str> {
+        let names: HashMap<&str, &str> = self
+            .entities
             .iter()
             .map(|entity| (entity.id.as_str(), entity.name.as_str()))
+            .collect();
+        event
+            .participants
+            .iter()
+            .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+            .collect()
+    }
+
+    /// Whole quotes (not fragments) from the articles of an event.
+    fn event_quotes(&self, event: &EventReport) -> Vec<&QuoteRecord> {
+        self.quotes
+            .iter()
+            .filter(|quote| !quote.fragment && event.event.articles.contains(&quote.article))
             .collect()
     }
 

@@ -62,8 +62,7 @@ fn cite(sources: &[ArticleId]) -> String {
 }
 
 fn write_event(out: &mut String, report: &Report, event: &EventReport) {
-    let facts = report.fact_index();
-    let names = report.entity_names();
+    let event_facts = report.event_facts(event);
     let info = &event.event;
     let _ = writeln!(
         out,
@@ -78,11 +77,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
         let _ = writeln!(out, "- **Where:** {}", markdown_cell(place));
     }
     if !event.participants.is_empty() {
-        let who: Vec<&str> = event
-            .participants
-            .iter()
-            .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
-            .collect();
+        let who = report.participant_names(event);
         let _ = writeln!(out, "- **Who:** {}", markdown_cell(&who.join(", ")));
     }
     let _ = writeln!(
@@ -124,10 +119,8 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
         FactStatus::SingleSource,
         FactStatus::AddedByRewrite,
     ] {
-        let listed: Vec<_> = event
-            .facts
+        let listed: Vec<_> = event_facts
             .iter()
-            .filter_map(|id| facts.get(id.as_str()))
             .filter(|fact| fact.status == status)
             .collect();
         if listed.is_empty() {
@@ -147,11 +140,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
             }
         }
     }
-    let quotes: Vec<_> = report
-        .quotes
-        .iter()
-        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
-        .collect();
+    let quotes = report.event_quotes(event);
     if !quotes.is_empty() {
         out.push_str("\n**Quotes**\n\n");
         for quote in quotes {

@@ -55,8 +55,6 @@ fn cite(sources: &[ArticleId]) -> String {
 }
 
 fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Painter) {
-    let facts = report.fact_index();
-    let names = report.entity_names();
     let info = &event.event;
     let key_terms: Vec<&str> = info.key_terms.iter().take(6).map(String::as_str).collect();
     let _ = writeln!(
@@ -71,11 +69,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
             key_terms.join(", ")
         ))
     );
-    let who: Vec<&str> = event
-        .participants
-        .iter()
-        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
-        .collect();
+    let who = report.participant_names(event);
     let mut facts_line = Vec::new();
     if let Some(date) = &event.date {
         facts_line.push(format!("when {date}"));
@@ -102,11 +96,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
         }
     }
 
-    let event_facts: Vec<_> = event
-        .facts
-        .iter()
-        .filter_map(|id| facts.get(id.as_str()))
-        .collect();
+    let event_facts = report.event_facts(event);
     let of_status = |status: FactStatus| event_facts.iter().filter(move |f| f.status == status);
     let corroborated: Vec<_> = of_status(FactStatus::Corroborated).collect();
     if !corroborated.is_empty() {
@@ -185,11 +175,7 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
         }
     }
 
-    let quotes: Vec<_> = report
-        .quotes
-        .iter()
-        .filter(|quote| !quote.fragment && info.articles.contains(&quote.article))
-        .collect();
+    let quotes = report.event_quotes(event);
     if !quotes.is_empty() {
         let _ = writeln!(out, "    {}", paint.bold("Quotes"));
         for quote in quotes.iter().take(LIST_LIMIT) {
