@@ -10,6 +10,11 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl ca-certificates)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
 # Extra packages a caller asks for (e.g. test.sh: the browser for the UI tests).
 for package in ${EXTRA_APT_PACKAGES:-}; do
+  # Node and npm may come from elsewhere than Debian (nodesource): a working command will do.
+  case "$package" in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm | chromium) command -v "$package" >/dev/null 2>&1 && continue ;;
+  esac
   dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
 done
 

@@ -3,7 +3,10 @@
 # command-line contracts). Installs what the tests need first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The web UI's browser tests drive Debian's Chromium from Node.
+export EXTRA_APT_PACKAGES="${EXTRA_APT_PACKAGES:-} chromium nodejs npm"
 source scripts/setup.sh
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+bash tests/browser/run.sh
