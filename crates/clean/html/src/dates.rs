@@ -30,6 +30,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "2025-06-02", "2025/06/02", "2025.06.02".
 static ISO_DAY: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+/// "17.05.2021": the dotted form is day first wherever it is used.
+static DOTTED_DAY: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
+/// "10/31/2024", "31/10/2024": month first unless the first number cannot be a month.
+static SLASHED_DAY: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
 /// `/2025/06/02/`, `/2025-06-02-`, `/20250602/` in a URL path.
 static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
@@ -70,52 +74,54 @@ pub(crate) fn parse_any(text: &str) -> Option<Published> {
     find_in_text(text).map(Published::Day)
 }
 
-/// The first human or ISO date written in `text`.
+/// The first human, ISO or numeric date written in `text`.
 pub(crate) fn find_in_text(text: &str) -> Option<NaiveDate> {
+    all_in_text(text).first().map(|(_, day)| *day)
+}
+
+/// Every plausible date written in `text` with the byte offset where it starts, in order.
+pub(crate) fn all_in_text(text: &str) -> Vec<(usize, NaiveDate)> {
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
-    if let Some(caps) = MONTH_DAY_YEAR.captures(text) {
-        let day = (|| {
-            NaiveDate::from_ymd_opt(
-                caps.get(3)?.as_str().parse().ok()?,
-                month_number(caps.get(1)?.as_str())?,
-                caps.get(2)?.as_str().parse().ok()?,
-            )
-        })();
-        found.extend(
-            day.and_then(plausible)
-                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
-        );
-    }
-    if let Some(caps) = DAY_MONTH_YEAR.captures(text) {
-        let day = (|| {
-            NaiveDate::from_ymd_opt(
-                caps.get(3)?.as_str().parse().ok()?,
-                month_number(caps.get(2)?.as_str())?,
-                caps.get(1)?.as_str().parse().ok()?,
-            )
-        })();
-        found.extend(
-            day.and_then(plausible)
-                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
-        );
-    }
-    if let Some(caps) = ISO_DAY.captures(text) {
-        let day = (|| {
-            NaiveDate::from_ymd_opt(
-                caps.get(1)?.as_str().parse().ok()?,
-                caps.get(2)?.as_str().parse().ok()?,
-                caps.get(3)?.as_str().parse().ok()?,
-            )
-        })();
-        found.extend(
-            day.and_then(plausible)
-                .map(|day| (caps.get(0).map_or(0, |m| m.start()), day)),
-        );
-    }
+    let mut collect = |pattern: &Regex, read: &dyn Fn(&regex::Captures) -> Option<NaiveDate>| {
+        for caps in pattern.captures_iter(text) {
+            if let (Some(whole), Some(day)) = (caps.get(0), read(&caps).and_then(plausible)) {
+                found.push((whole.start(), day));
+            }
+        }
+    };
+    let number = |caps: &regex::Captures, group: usize| -> Option<u32> {
+        caps.get(group)?.as_str().parse().ok()
+    };
+    let year = |caps: &regex::Captures, group: usize| -> Option<i32> {
+        caps.get(group)?.as_str().parse().ok()
+    };
+    collect(&MONTH_DAY_YEAR, &|caps| {
+        NaiveDate::from_ymd_opt(
+            year(caps, 3)?,
+            month_number(caps.get(1)?.as_str())?,
+            number(caps, 2)?,
+        )
+    });
+    collect(&DAY_MONTH_YEAR, &|caps| {
+        NaiveDate::from_ymd_opt(
+            year(caps, 3)?,
+            month_number(caps.get(2)?.as_str())?,
+            number(caps, 1)?,
+        )
+    });
+    collect(&ISO_DAY, &|caps| {
+        NaiveDate::from_ymd_opt(year(caps, 1)?, number(caps, 2)?, number(caps, 3)?)
+    });
+    collect(&DOTTED_DAY, &|caps| {
+        NaiveDate::from_ymd_opt(year(caps, 3)?, number(caps, 2)?, number(caps, 1)?)
+    });
+    collect(&SLASHED_DAY, &|caps| {
+        let (first, second, year) = (number(caps, 1)?, number(caps, 2)?, year(caps, 3)?);
+        NaiveDate::from_ymd_opt(year, first, second)
+            .or_else(|| NaiveDate::from_ymd_opt(year, second, first))
+    });
+    found.sort_by_key(|(start, _)| *start);
     found
-        .into_iter()
-        .min_by_key(|(start, _)| *start)
-        .map(|(_, day)| day)
 }
 
 /// `"publishDate":"2025-06-02…"` in the JSON state that script-rendered pages embed (also
@@ -173,6 +179,13 @@ mod tests {
         assert_eq!(find_in_text("12 March 2023 · 5 min read"), day(2023, 3, 12));
         assert_eq!(find_in_text("2021/11/05"), day(2021, 11, 5));
         assert_eq!(find_in_text("The year 2025 saw 3 mayors"), None);
+        assert_eq!(find_in_text("Posted 10/31/2024 · News"), day(2024, 10, 31));
+        assert_eq!(find_in_text("31/10/2024"), day(2024, 10, 31));
+        assert_eq!(
+            find_in_text("Stand: 17.05.2021, 09:12 Uhr"),
+            day(2021, 5, 17)
+        );
+        assert_eq!(find_in_text("version 1.2.3 of 13/13/2024"), None);
         // The earliest date in the text wins.
         assert_eq!(
             find_in_text("May 1, 2020 (updated 2021-02-03)"),

@@ -28,6 +28,8 @@ const DATE_KEYS: &[&str] = &[
     "publish_date",
     "publishdate",
     "publication_date",
+    "published",
+    "published-date",
     "pubdate",
     "dc.date.issued",
     "dcterms.issued",
@@ -521,41 +523,86 @@ fn agree_with_url_day(published: Published, url_day: Option<chrono::NaiveDate>) 
     }
 }
 
-/// The first date written in the page's text after its headline (within 1,500 characters of
-/// it): the last resort for pages that mark their date up in no recognisable way.
-fn date_after_headline(document: &Document) -> Option<Published> {
-    let headline = element_text(&document.select("h1").first());
-    if headline.is_empty() {
-        return None;
-    }
-    // Text node by text node with a space between (`text()` glues "…headline" and "Mar 3"),
-    // leaving out scripts and styles (JSON copies of the headline are no visible text), then
-    // whitespace squashed so the headline is found as the page lays it out.
-    let mut visible = String::new();
-    if let Some(body) = document.select("body").nodes().first() {
-        for node in body.descendants_it().filter(|node| node.is_text()) {
-            let in_code = node
-                .parent()
-                .and_then(|parent| parent.node_name())
-                .is_some_and(|name| matches!(&*name, "script" | "style" | "noscript" | "template"));
-            if !in_code {
-                visible.push(' ');
-                visible.push_str(&node.text());
+/// The page's visible text (text nodes joined by spaces, scripts and styles left out) and
+/// where the headline starts in it.
+struct VisibleText {
+    text: String,
+    headline_at: Option<usize>,
+}
+
+impl VisibleText {
+    fn read(document: &Document) -> Self {
+        // The headline the title is taken from: the first `<h1>` of headline length.
+        let headline = document
+            .select("h1")
+            .nodes()
+            .iter()
+            .find(|h1| (2..=40).contains(&h1.text().split_whitespace().count()))
+            .map(|h1| h1.id);
+        let mut text = String::new();
+        let mut headline_at = None;
+        if let Some(body) = document.select("body").nodes().first() {
+            for node in body.descendants_it() {
+                if Some(node.id) == headline {
+                    headline_at = Some(text.len());
+                }
+                if !node.is_text() {
+                    continue;
+                }
+                let in_code = node
+                    .parent()
+                    .and_then(|parent| parent.node_name())
+                    .is_some_and(|name| {
+                        matches!(&*name, "script" | "style" | "noscript" | "template")
+                    });
+                if in_code {
+                    continue;
+                }
+                // Squashed as we go so offsets count the text as the page lays it out.
+                let piece = node.text();
+                if piece.trim().is_empty() {
+                    continue;
+                }
+                text.push(' ');
+                text.extend(piece.split_whitespace().flat_map(|word| [word, " "]));
+                text.pop();
             }
         }
+        Self { text, headline_at }
     }
-    let body = squash(&visible);
-    let start = body.find(headline.as_str()).or_else(|| {
-        let first_words: Vec<&str> = headline.split_whitespace().take(3).collect();
-        body.find(first_words.join(" ").as_str())
-    })?;
-    let after = body.get(start..)?;
-    let window = after
-        .char_indices()
-        .nth(1500)
-        .map_or(after, |(end, _)| &after[..end]);
-    dates::find_in_text(window).map(Published::Day)
+
+    /// The text from `before` bytes ahead of the headline to `after` bytes past its start,
+    /// cut at character boundaries.
+    fn around_headline(&self, before: usize, after: usize) -> Option<&str> {
+        let at = self.headline_at?;
+        let mut start = at.saturating_sub(before);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + after).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        self.text.get(start..end)
+    }
 }
+
+/// The first date written in the page's text after its headline (within 1,500 bytes of it),
+/// else the last one written just before it (a date line above the headline): the last
+/// resort for pages that mark their date up in no recognisable way.
+fn date_around_headline(visible: &VisibleText) -> Option<Published> {
+    let after = visible.around_headline(0, 1500)?;
+    if let Some(day) = dates::find_in_text(after) {
+        return Some(Published::Day(day));
+    }
+    let before = visible.around_headline(DATE_LINE_BEFORE, 0)?;
+    dates::all_in_text(before)
+        .last()
+        .map(|(_, day)| Published::Day(*day))
+}
+
+/// How far before the headline's start a date line is looked for, in bytes.
+const DATE_LINE_BEFORE: usize = 200;
 
 /// Primary ISO 639-1 subtag of a language tag ("en-GB", "en_US", "de").
 fn language_code(tag: &str) -> Option<String> {
@@ -641,6 +688,8 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
             .filter_map(|key| get(key))
             .find_map(dates::parse_any)
     });
+    let visible = std::cell::OnceCell::new();
+    let visible = || visible.get_or_init(|| VisibleText::read(document));
     let url_day = url.and_then(dates::from_url);
     let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
     // Markup first: where pages show several dates, the visible one is as often an update.
@@ -648,7 +697,7 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
         .or_else(|| visible_published(document))
         .or_else(|| url_day.map(Published::Day))
         .or_else(|| dates::from_script_data(html))
-        .or_else(|| date_after_headline(document));
+        .or_else(|| date_around_headline(visible()));
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -797,6 +846,27 @@ mod date_choice_tests {
         let html =
             r#"<html><body><p>Tutors</p><script>{"updatedAt":"2025-10-20"}</script></body></html>"#;
         assert_eq!(published_day(html, None), None);
+    }
+
+    #[test]
+    fn date_line_above_the_headline() {
+        // Nothing after the headline; the date sits in the line just above it.
+        let html = r#"<html><body><nav>Blog Pricing Book a demo</nav><div class="hero"><div class="kicker">Published</div><div class="d">October 14, 2025</div><div>in Training</div><h1>Ten companies to watch this year</h1><p>By Sofia K.</p></div><p>Body of the post.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-10-14"));
+        // A date far above the headline (a footer of an earlier block) is not taken.
+        let filler = "Menu item and more words here. ".repeat(20);
+        let html = format!(
+            "<html><body><p>March 3, 2021</p><div>{filler}</div><h1>Ten companies to watch</h1><p>Body.</p></body></html>"
+        );
+        assert_eq!(published_day(&html, None), None);
+    }
+
+    #[test]
+    fn numeric_dates_in_bylines_and_meta_published() {
+        let html = r#"<html><body><h1>Stadtrat beschließt den Haushalt</h1><p class="info">Stand: 17.05.2021, 09:12 Uhr</p><p>Der Rat hat entschieden.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2021-05-17"));
+        let html = r#"<html><head><meta name="published" content="July 17, 2025"></head><body><h1>Ten tools for data analysis</h1><p>Body.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-07-17"));
     }
 
     #[test]
