@@ -57,12 +57,30 @@ const STATE_KEY: &str = "cluster_state";
 const STATE_VERSION_KEY: &str = "cluster_state_version";
 const STATE_ARTICLES_KEY: &str = "cluster_state_articles";
 
-/// Analyses everything stored and stores the result (stories, events, derivations), extending
-/// the previous run's events when none of the articles they hold changed since; else clusters
-/// afresh. Returns the articles analysed and the analysis.
+/// The version of the stored briefs this program writes: part of every brief's members key,
+/// so briefs made by an older reconciler are made again. Bump it when reconciliation changes.
+pub const BRIEF_VERSION: &str = concat!("brief-", env!("CARGO_PKG_VERSION"), "-1");
+
+/// What [`analyse_stored`] found and stored.
+#[derive(Debug)]
+pub struct StoredAnalysis {
+    /// Every stored article, in listing order.
+    pub articles: Vec<Article>,
+    /// Stories, events and derivations.
+    pub analysis: corroborate_store::Analysis,
+    /// Every event's brief, in the order of `analysis.events`.
+    pub briefs: Vec<corroborate_store::EventBrief>,
+    /// How many briefs were made afresh (the others were unchanged and read back).
+    pub reconciled: usize,
+}
+
+/// Analyses everything stored and stores the result (stories, events, derivations, and each
+/// event's reconciled brief), extending the previous run's events when none of the articles
+/// they hold changed since; else clusters afresh. Only events whose articles (or their
+/// copy/rewrite relations) changed are reconciled again.
 pub fn analyse_stored(
     store: &mut impl corroborate_store::Store,
-) -> Result<(Vec<Article>, corroborate_store::Analysis), AnalyseStoredError> {
+) -> Result<StoredAnalysis, AnalyseStoredError> {
     let articles = store.all_articles()?;
     let fingerprints: std::collections::BTreeMap<&str, String> = articles
         .iter()
@@ -92,5 +110,120 @@ pub fn analyse_stored(
     store.set_meta(STATE_KEY, &serde_json::to_string(&outcome.clusterer)?)?;
     store.set_meta(STATE_ARTICLES_KEY, &serde_json::to_string(&fingerprints)?)?;
     store.set_meta(STATE_VERSION_KEY, CLUSTER_STATE_VERSION)?;
-    Ok((articles, analysis))
+
+    let (briefs, reconciled) = update_briefs(store, &articles, &fingerprints, &analysis)?;
+    Ok(StoredAnalysis {
+        articles,
+        analysis,
+        briefs,
+        reconciled,
+    })
+}
+
+/// Reconciles the events whose members key changed (in parallel; each event on its own, so the
+/// result does not depend on the thread count), stores them, drops the briefs of events that
+/// are gone, and returns every event's brief.
+fn update_briefs(
+    store: &mut impl corroborate_store::Store,
+    articles: &[Article],
+    fingerprints: &std::collections::BTreeMap<&str, String>,
+    analysis: &corroborate_store::Analysis,
+) -> Result<(Vec<corroborate_store::EventBrief>, usize), AnalyseStoredError> {
+    use rayon::prelude::*;
+    use std::collections::HashMap;
+
+    let by_id: HashMap<&str, &Article> = articles
+        .iter()
+        .map(|article| (article.id.as_str(), article))
+        .collect();
+    let derived_from: HashMap<&str, String> = analysis
+        .derivations
+        .iter()
+        .map(|derivation| {
+            (
+                derivation.copy.as_str(),
+                format!("{}:{:?}", derivation.original.as_str(), derivation.relation),
+            )
+        })
+        .collect();
+    let keyed: Vec<(&corroborate_cluster::Event, String)> = analysis
+        .events
+        .iter()
+        .map(|event| {
+            let described: Vec<(&str, String)> = event
+                .articles
+                .iter()
+                .map(|id| {
+                    let id = id.as_str();
+                    let fingerprint = fingerprints.get(id).map_or("", String::as_str);
+                    let origin = derived_from.get(id).map_or("", String::as_str);
+                    (id, format!("{BRIEF_VERSION}|{fingerprint}|{origin}"))
+                })
+                .collect();
+            let key = corroborate_store::members_key(
+                described.iter().map(|(id, text)| (*id, text.as_str())),
+            );
+            (event, key)
+        })
+        .collect();
+
+    let stored_keys = store.brief_keys()?;
+    let options = corroborate_reconcile::ReconcileOptions::default();
+    let fresh: Vec<corroborate_store::EventBrief> = keyed
+        .par_iter()
+        .filter(|(event, key)| stored_keys.get(&event.id) != Some(key))
+        .map(|(event, key)| {
+            let members: Vec<Article> = event
+                .articles
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()).map(|article| (*article).clone()))
+                .collect();
+            // Derivations among this event's members only: the brief counts its own copies.
+            let derivations: Vec<corroborate_dedup::Derivation> = analysis
+                .derivations
+                .iter()
+                .filter(|derivation| {
+                    event.articles.contains(&derivation.copy)
+                        && event.articles.contains(&derivation.original)
+                })
+                .cloned()
+                .collect();
+            corroborate_store::EventBrief {
+                event_id: event.id.clone(),
+                members_key: key.clone(),
+                brief: corroborate_reconcile::reconcile(&members, &derivations, &options),
+            }
+        })
+        .collect();
+    let live: Vec<String> = analysis
+        .events
+        .iter()
+        .map(|event| event.id.clone())
+        .collect();
+    store.put_briefs(&fresh, &live)?;
+
+    let reconciled = fresh.len();
+    let mut by_event: HashMap<String, corroborate_store::EventBrief> = fresh
+        .into_iter()
+        .map(|brief| (brief.event_id.clone(), brief))
+        .collect();
+    if by_event.len() < analysis.events.len() {
+        for stored in store.briefs()? {
+            by_event.entry(stored.event_id.clone()).or_insert(stored);
+        }
+    }
+    let briefs = analysis
+        .events
+        .iter()
+        .map(|event| {
+            by_event
+                .remove(&event.id)
+                .unwrap_or_else(|| corroborate_store::EventBrief {
+                    event_id: event.id.clone(),
+                    members_key: String::new(),
+                    brief: corroborate_reconcile::Brief::default(),
+                })
+        })
+        .collect();
+    Ok((briefs, reconciled))
 }

@@ -32,7 +32,8 @@ use corroborate_sources::{Fetcher, SourceOptions};
 use rayon::prelude::*;
 
 pub use analyse::{
-    AnalyseStoredError, AnalysisOutcome, CLUSTER_STATE_VERSION, analyse, analyse_stored,
+    AnalyseStoredError, AnalysisOutcome, BRIEF_VERSION, CLUSTER_STATE_VERSION, StoredAnalysis,
+    analyse, analyse_stored,
 };
 
 /// Options for a whole ingest run.

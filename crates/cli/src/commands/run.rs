@@ -27,12 +27,13 @@ pub fn run(cli: &Cli, args: &RunArgs) -> anyhow::Result<Status> {
     if !cli.quiet {
         eprintln!("{}", summary.line());
     }
-    let (articles, analysis) = corroborate_pipeline::analyse_stored(&mut store)?;
-    let report = Report::build(
-        articles,
-        analysis.stories,
-        analysis.events,
-        analysis.derivations,
+    let stored = corroborate_pipeline::analyse_stored(&mut store)?;
+    let report = Report::from_briefs(
+        stored.articles,
+        stored.analysis.stories,
+        stored.analysis.events,
+        stored.analysis.derivations,
+        stored.briefs.into_iter().map(|brief| brief.brief).collect(),
     );
 
     let rendered = match args.format {

@@ -111,7 +111,23 @@ impl Report {
                 reconcile(&members, &derivations, &options)
             })
             .collect();
+        Self::from_briefs(articles, stories, events, derivations, briefs)
+    }
 
+    /// Builds the report from briefs already made (`briefs[i]` is the brief of `events[i]`;
+    /// an event without one gets an empty brief), e.g. the ones the store keeps.
+    pub fn from_briefs(
+        articles: Vec<Article>,
+        stories: Vec<Story>,
+        events: Vec<Event>,
+        derivations: Vec<Derivation>,
+        briefs: Vec<Brief>,
+    ) -> Self {
+        let mut briefs = briefs.into_iter();
+        let briefs: Vec<Brief> = events
+            .iter()
+            .map(|_| briefs.next().unwrap_or_default())
+            .collect();
         let mut facts = Vec::new();
         let mut entities: Vec<EntityRecord> = Vec::new();
         let mut entity_index: HashMap<String, usize> = HashMap::new();

@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::response::IntoResponse;
 use corroborate_cluster::{Event, Story};
 use corroborate_dedup::Derivation;
 use corroborate_model::{Article, ArticleId};
@@ -249,10 +250,9 @@ pub struct TimelineEntry {
     pub articles: Vec<ArticleSummary>,
 }
 
-/// What is known about one event.
-///
-/// `facts` stays empty until fact reconciliation is stored; it will then hold the event's facts
-/// with their status, evidence, quotes, conflicts and single-source claims, and `summary` its
+/// What is known about one event: its articles and sources, the copies and rewrites among
+/// them, and the reconciled brief — facts ranked by independent support with their status and
+/// evidence, conflicts, single-source claims, quotes with speakers, entities and a cited
 /// summary.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Brief {
@@ -264,11 +264,34 @@ pub struct Brief {
     pub sources: Vec<String>,
     /// Copies and rewrites among its articles.
     pub derivations: Vec<DerivationView>,
-    /// Reconciled facts (empty until reconciliation is stored).
+    /// When the happening took place, as far as the sources say (`YYYY-MM-DD` or
+    /// `start/end`).
+    pub date: Option<String>,
+    /// Where it took place.
+    pub place: Option<String>,
+    /// Entity ids of the main people and organisations.
+    pub participants: Vec<String>,
+    /// Facts ranked by independent support: `id, statement, status` (`corroborated`,
+    /// `single_source`, `conflicting`, `added_by_rewrite`), `sources`, `independent_sources`,
+    /// `quantities`, `dates`, `entities`, `evidence[] {article, sentence, sentence_index}`,
+    /// `notes` (differences found compatible, and why).
     #[schema(value_type = Vec<Object>)]
-    pub facts: Vec<serde_json::Value>,
-    /// A summary of the event (absent until reconciliation is stored).
-    pub summary: Option<String>,
+    pub facts: Vec<corroborate_reconcile::Fact>,
+    /// Ids of the facts only one independent source states.
+    pub single_source: Vec<String>,
+    /// Where sources disagree: `slot, facts, explanation, values[] [article, value]`.
+    #[schema(value_type = Vec<Object>)]
+    pub conflicts: Vec<corroborate_reconcile::Conflict>,
+    /// Quotations: `text, speaker, speaker_entity, article, fragment`.
+    #[schema(value_type = Vec<Object>)]
+    pub quotes: Vec<corroborate_reconcile::QuoteRecord>,
+    /// People, organisations and places: `id, name, type, variants, roles, mentions,
+    /// articles`.
+    #[schema(value_type = Vec<Object>)]
+    pub entities: Vec<corroborate_reconcile::EntityRecord>,
+    /// A short extractive summary: `text, sources` (article ids) per sentence.
+    #[schema(value_type = Vec<Object>)]
+    pub summary: Vec<corroborate_reconcile::SummarySentence>,
 }
 
 /// One article matching a search.
@@ -287,9 +310,10 @@ pub struct SearchResults {
     pub query: String,
     /// Matching articles, best first.
     pub articles: Vec<SearchHit>,
-    /// Matching facts (empty until reconciliation is stored).
-    #[schema(value_type = Vec<Object>)]
-    pub facts: Vec<serde_json::Value>,
+    /// Matching facts, best first.
+    pub facts: Vec<corroborate_store::FactHit>,
+    /// Entities whose name or any variant spelling matches, most mentioned first.
+    pub entities: Vec<corroborate_store::EntitySummary>,
 }
 
 /// Parameters of a search.
@@ -392,35 +416,133 @@ pub async fn get_event(
     .map(Json)
 }
 
-/// An event's brief: the event, its articles and sources, derivations among them, and (once
-/// reconciliation is stored) its facts and summary.
+/// An event's brief: the event, its articles and sources, derivations among them, and its
+/// reconciled facts, conflicts, single-source claims, quotes, entities and summary.
+///
+/// Answers come from a cache of the encoded brief, checked against the stored brief's members
+/// key on every request, so a re-analysis that changed the event is seen at once.
 #[utoipa::path(get, path = "/api/v1/events/{id}/brief", tag = "read",
     params(("id" = String, Path, description = "Event id")),
     responses((status = 200, body = Brief), (status = 404, body = ErrorBody)))]
 pub async fn event_brief(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Brief>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    let cache = state.brief_cache();
+    let body = read(&state, move |reader| {
+        let key = reader.brief_key(&id)?;
+        if let Some(key) = &key
+            && let Some(body) = cache.get(&id, key)
+        {
+            return Ok(body);
+        }
+        let brief = build_brief(reader, &id)?;
+        let body = axum::body::Bytes::from(serde_json::to_vec(&brief).map_err(ApiError::internal)?);
+        if let Some(key) = key {
+            cache.put(&id, key, body.clone());
+        }
+        Ok(body)
+    })
+    .await?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response())
+}
+
+/// Gathers one event's brief from the database.
+pub(crate) fn build_brief(reader: &crate::db::Reader, id: &str) -> Result<Brief, ApiError> {
+    let event = reader
+        .event(id)?
+        .ok_or_else(|| ApiError::not_found("event", id))?;
+    let articles = reader.event_articles(id)?;
+    let mut sources: Vec<String> = articles
+        .iter()
+        .filter_map(|article| article.source.clone())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let derivations = reader.event_derivations(id)?;
+    let reconciled = reader.store.brief(id)?.unwrap_or_default();
+    let single_source = reconciled
+        .facts
+        .iter()
+        .filter(|fact| fact.status == corroborate_reconcile::FactStatus::SingleSource)
+        .map(|fact| fact.id.clone())
+        .collect();
+    Ok(Brief {
+        event,
+        articles,
+        sources,
+        derivations,
+        date: reconciled.date,
+        place: reconciled.place,
+        participants: reconciled.participants,
+        facts: reconciled.facts,
+        single_source,
+        conflicts: reconciled.conflicts,
+        quotes: reconciled.quotes,
+        entities: reconciled.entities,
+        summary: reconciled.summary,
+    })
+}
+
+/// Parameters of the entity listing.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct EntityQuery {
+    /// Most items to return (1..=1000, default 100).
+    pub limit: Option<i64>,
+    /// Items to skip (default 0).
+    pub offset: Option<i64>,
+    /// Only entities whose name or a variant spelling matches these words.
+    pub q: Option<String>,
+}
+
+/// List the people, organisations and places of all events, most mentioned first, each with
+/// its variant spellings.
+#[utoipa::path(get, path = "/api/v1/entities", params(EntityQuery), tag = "read",
+    responses((status = 200, body = Vec<corroborate_store::EntitySummary>)))]
+pub async fn list_entities(
+    State(state): State<AppState>,
+    Query(query): Query<EntityQuery>,
+) -> Result<Json<Vec<corroborate_store::EntitySummary>>, ApiError> {
+    let limit =
+        usize::try_from(query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)).unwrap_or(100);
+    let offset = usize::try_from(query.offset.unwrap_or(0).max(0)).unwrap_or(0);
     read(&state, move |reader| {
-        let event = reader
-            .event(&id)?
-            .ok_or_else(|| ApiError::not_found("event", &id))?;
-        let articles = reader.event_articles(&id)?;
-        let mut sources: Vec<String> = articles
-            .iter()
-            .filter_map(|article| article.source.clone())
-            .collect();
-        sources.sort();
-        sources.dedup();
-        let derivations = reader.event_derivations(&id)?;
-        Ok(Brief {
-            event,
-            articles,
-            sources,
-            derivations,
-            facts: Vec::new(),
-            summary: None,
-        })
+        match query.q.as_deref().map(str::trim) {
+            Some(words) if !words.is_empty() => {
+                let mut found = reader
+                    .store
+                    .search_entities(words, offset.saturating_add(limit))?;
+                Ok(found.split_off(offset.min(found.len())))
+            }
+            _ => Ok(reader.store.entities(limit, offset)?),
+        }
+    })
+    .await
+    .map(Json)
+}
+
+/// One entity: canonical name, kind, variant spellings, roles, and the events and articles
+/// that name it.
+#[utoipa::path(get, path = "/api/v1/entities/{id}", tag = "read",
+    params(("id" = String, Path, description = "Entity id, e.g. `person:volodymyr-zelensky`")),
+    responses((status = 200, body = corroborate_store::EntityDetail),
+        (status = 404, body = ErrorBody)))]
+pub async fn get_entity(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<corroborate_store::EntityDetail>, ApiError> {
+    read(&state, move |reader| {
+        reader
+            .store
+            .entity(&id)?
+            .ok_or_else(|| ApiError::not_found("entity", &id))
     })
     .await
     .map(Json)
@@ -460,7 +582,8 @@ pub async fn get_article(
     .map(Json)
 }
 
-/// Full-text search over the articles' titles and texts (and, once stored, facts).
+/// Full-text search over the articles' titles and texts, the facts' statements, and the
+/// entities' names with every variant spelling.
 #[utoipa::path(get, path = "/api/v1/search", params(SearchQuery), tag = "read",
     responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody)))]
 pub async fn search(
@@ -485,10 +608,13 @@ pub async fn search(
                 Some(SearchHit { article, snippet })
             })
             .collect();
+        let facts = reader.store.search_facts(&text, limit)?;
+        let entities = reader.store.search_entities(&text, limit)?;
         Ok(SearchResults {
             query: text,
             articles,
-            facts: Vec::new(),
+            facts,
+            entities,
         })
     })
     .await

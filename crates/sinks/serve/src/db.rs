@@ -110,6 +110,15 @@ fn summary_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
 }
 
 impl Reader {
+    /// The members key of the event's stored brief (it changes whenever the brief does).
+    pub fn brief_key(&self, event_id: &str) -> Result<Option<String>, ApiError> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT members_key FROM briefs WHERE event_id = ?1")?
+            .query_row([event_id], |row| row.get(0))
+            .optional()?)
+    }
+
     /// Stories by first day.
     pub fn stories(&self, page: Page) -> Result<Vec<StoryView>, ApiError> {
         let mut statement = self.connection.prepare_cached(
@@ -248,5 +257,41 @@ impl Reader {
             }
         }
         Ok(found)
+    }
+}
+
+/// Encoded event briefs, each with the members key of the stored brief it was made from. A
+/// request first reads the stored key (one primary-key lookup) and serves the cached bytes when
+/// it matches, so a brief is encoded once per change instead of once per request.
+pub struct BriefCache {
+    entries: Mutex<std::collections::HashMap<String, (String, axum::body::Bytes)>>,
+    max_entries: usize,
+}
+
+impl BriefCache {
+    /// A cache holding at most `max_entries` briefs (cleared whole when full: briefs are cheap
+    /// to rebuild, and a bounded map cannot grow with hostile ids).
+    pub fn new(max_entries: usize) -> Self {
+        Self {
+            entries: Mutex::new(std::collections::HashMap::new()),
+            max_entries: max_entries.max(1),
+        }
+    }
+
+    /// The cached brief of `event_id` when it was made from the brief with `key`.
+    pub fn get(&self, event_id: &str, key: &str) -> Option<axum::body::Bytes> {
+        let entries = self.entries.lock().ok()?;
+        let (cached_key, body) = entries.get(event_id)?;
+        (cached_key == key).then(|| body.clone())
+    }
+
+    /// Keeps the encoded brief of `event_id`, made from the brief with `key`.
+    pub fn put(&self, event_id: &str, key: String, body: axum::body::Bytes) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= self.max_entries && !entries.contains_key(event_id) {
+                entries.clear();
+            }
+            entries.insert(event_id.to_owned(), (key, body));
+        }
     }
 }

@@ -24,6 +24,7 @@
 mod api;
 mod db;
 mod error;
+mod ui;
 mod write;
 
 use std::future::Future;
@@ -55,6 +56,9 @@ pub use write::{
     AnalyseResponse, DeleteResponse, IngestFailure, IngestInput, IngestRequest, IngestResponse,
     IngestedArticle,
 };
+
+/// Encoded event briefs kept in memory (see `GET /api/v1/events/{id}/brief`).
+const BRIEF_CACHE_ENTRIES: usize = 4_096;
 
 /// Where the OpenAPI document is served.
 pub const OPENAPI_PATH: &str = "/api/openapi.json";
@@ -155,6 +159,7 @@ pub enum ServeError {
 
 struct Shared {
     readers: Arc<db::ReadPool>,
+    briefs: Arc<db::BriefCache>,
     writer: Arc<Mutex<SqliteStore>>,
     token: Option<String>,
     allow_private_urls: bool,
@@ -183,6 +188,7 @@ impl AppState {
         Ok(Self {
             shared: Arc::new(Shared {
                 readers: Arc::new(readers),
+                briefs: Arc::new(db::BriefCache::new(BRIEF_CACHE_ENTRIES)),
                 writer: Arc::new(Mutex::new(writer)),
                 token: options.token.clone().filter(|token| !token.is_empty()),
                 allow_private_urls: options.allow_private_urls,
@@ -192,6 +198,10 @@ impl AppState {
 
     pub(crate) fn readers(&self) -> Arc<db::ReadPool> {
         Arc::clone(&self.shared.readers)
+    }
+
+    pub(crate) fn brief_cache(&self) -> Arc<db::BriefCache> {
+        Arc::clone(&self.shared.briefs)
     }
 
     pub(crate) fn writer(&self) -> Arc<Mutex<SqliteStore>> {
@@ -263,6 +273,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::event_brief))
         .routes(routes!(api::list_articles))
         .routes(routes!(api::get_article, write::delete_article))
+        .routes(routes!(api::list_entities))
+        .routes(routes!(api::get_entity))
         .routes(routes!(api::search))
         .routes(routes!(write::ingest))
         .routes(routes!(write::analyse))
@@ -293,6 +305,7 @@ pub fn router(state: AppState, options: &ServeOptions) -> Router {
             )
         }
     };
+    let ui = ui::router(state.clone(), options);
     api.route(OPENAPI_PATH, axum::routing::get(openapi_json))
         .with_state(state)
         .layer(DefaultBodyLimit::max(options.body_limit))
@@ -302,6 +315,8 @@ pub fn router(state: AppState, options: &ServeOptions) -> Router {
             options.timeout,
         ))
         .layer(axum::middleware::from_fn(error::json_errors))
+        // After the JSON error layer: the web UI's error pages stay HTML.
+        .merge(ui)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),

@@ -110,11 +110,11 @@ pub struct AnalyseResponse {
 }
 
 /// Runs the analysis over everything stored and stores it, extending the previous run's
-/// events when none of the articles they hold changed (as `corroborate run` does).
+/// events when none of the articles they hold changed and reconciling again only the events
+/// whose articles changed (as `corroborate run` does).
 pub fn analyse_stored(store: &mut SqliteStore) -> Result<(usize, Analysis), ApiError> {
-    let (articles, analysis) =
-        corroborate_pipeline::analyse_stored(store).map_err(ApiError::internal)?;
-    Ok((articles.len(), analysis))
+    let stored = corroborate_pipeline::analyse_stored(store).map_err(ApiError::internal)?;
+    Ok((stored.articles.len(), stored.analysis))
 }
 
 /// Reads the request body as a JSON object or as JSONL, by its content type.

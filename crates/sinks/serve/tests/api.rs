@@ -244,8 +244,45 @@ async fn stories_timeline_events_and_brief_describe_the_corpus() {
             .as_i64()
             .is_some_and(|words| words > 50)
     );
-    assert_eq!(brief["facts"], serde_json::json!([]));
     assert!(brief["derivations"].is_array());
+    // The reconciled brief: facts with a status and the sentence each source states them in,
+    // a cited summary, entities with their variants.
+    let facts = brief["facts"].as_array().expect("facts");
+    assert!(facts.len() >= 5, "{} facts", facts.len());
+    let statuses: Vec<&str> = facts
+        .iter()
+        .filter_map(|fact| fact["status"].as_str())
+        .collect();
+    assert!(statuses.contains(&"corroborated"), "{statuses:?}");
+    for fact in facts {
+        let evidence = fact["evidence"].as_array().expect("evidence");
+        assert!(!evidence.is_empty());
+        assert!(evidence.iter().all(|item| {
+            item["sentence"].as_str().is_some_and(|s| !s.is_empty())
+                && item["article"].as_str().is_some()
+        }));
+    }
+    let single: Vec<&str> = brief["single_source"]
+        .as_array()
+        .expect("single_source")
+        .iter()
+        .filter_map(|id| id.as_str())
+        .collect();
+    assert!(single.iter().all(|id| {
+        facts
+            .iter()
+            .any(|fact| fact["id"] == *id && fact["status"] == "single_source")
+    }));
+    assert!(brief["summary"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(
+        brief["summary"][0]["sources"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+    assert!(brief["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    // Served again from the cache: the same bytes.
+    let again = get(&server, &format!("/api/v1/events/{event_id}/brief")).await;
+    assert_eq!(again.json(), brief);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -353,6 +390,43 @@ async fn search_finds_articles_by_each_spelling_of_a_name() {
         .await
         .json();
     assert_eq!(none["articles"], serde_json::json!([]));
+    // Entities are found by any spelling, including one no article uses, and come with
+    // every variant; facts by their statement.
+    let entities = get(&server, "/api/v1/search?q=zelenskiy").await.json();
+    let found = entities["entities"].as_array().expect("entities");
+    let person = found
+        .iter()
+        .find(|entity| entity["kind"] == "person")
+        .expect("a person named Zelenskiy in some spelling");
+    let variants = person["variants"].as_array().expect("variants");
+    assert!(variants.len() >= 2, "{variants:?}");
+    let unseen = get(&server, "/api/v1/entities?q=Zelenskyi").await.json();
+    assert!(
+        unseen
+            .as_array()
+            .expect("entities")
+            .iter()
+            .any(|entity| entity["id"] == person["id"])
+    );
+    let id = person["id"].as_str().expect("id");
+    let detail = get(&server, &format!("/api/v1/entities/{id}")).await;
+    assert_eq!(detail.status, 200);
+    let detail = detail.json();
+    assert!(detail["events"].as_array().is_some_and(|e| !e.is_empty()));
+    assert!(detail["articles"].as_array().is_some_and(|a| a.len() >= 2));
+    assert_json_error(
+        &get(&server, "/api/v1/entities/person:nobody-at-all").await,
+        404,
+    );
+    let facts = get(&server, "/api/v1/search?q=prisoners").await.json();
+    assert!(
+        facts["facts"]
+            .as_array()
+            .expect("facts")
+            .iter()
+            .all(|fact| fact["snippet"].as_str().is_some_and(|s| s.contains('[')))
+    );
+    assert!(facts["facts"].as_array().is_some_and(|f| !f.is_empty()));
     assert_json_error(&get(&server, "/api/v1/search?q=%20").await, 400);
     assert_json_error(&get(&server, "/api/v1/search").await, 400);
 }

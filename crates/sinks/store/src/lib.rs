@@ -243,6 +243,110 @@ pub trait Store {
     fn put_analysis(&mut self, analysis: &Analysis) -> Result<(), StoreError>;
     /// The stored analysis (empty before the first run), stories and events by first day.
     fn analysis(&self) -> Result<Analysis, StoreError>;
+
+    /// The `members_key` of every stored brief, by event id: a run reconciles again only the
+    /// events whose key changed.
+    fn brief_keys(&self) -> Result<std::collections::HashMap<String, String>, StoreError>;
+
+    /// In one transaction: stores `changed` (replacing any earlier brief of the same events,
+    /// with their facts and entities) and deletes the briefs of events not in `live_events`.
+    fn put_briefs(
+        &mut self,
+        changed: &[EventBrief],
+        live_events: &[String],
+    ) -> Result<(), StoreError>;
+
+    /// The stored brief of one event.
+    fn brief(&self, event_id: &str) -> Result<Option<corroborate_reconcile::Brief>, StoreError>;
+
+    /// Every stored brief, by event id.
+    fn briefs(&self) -> Result<Vec<EventBrief>, StoreError>;
+}
+
+/// One event's reconciled brief as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct EventBrief {
+    /// The event's id.
+    pub event_id: String,
+    /// Names the event's articles and their content when the brief was made
+    /// ([`members_key`]); a different key means the brief is stale.
+    pub members_key: String,
+    /// The brief.
+    pub brief: corroborate_reconcile::Brief,
+}
+
+/// The key of an event's membership: its article ids with their content fingerprints, in
+/// order. Two runs give the same key exactly when the event holds the same articles, unchanged.
+pub fn members_key<'a>(members: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut pairs: Vec<(&str, &str)> = members.into_iter().collect();
+    pairs.sort_unstable();
+    let mut joined = String::new();
+    for (id, fingerprint) in pairs {
+        joined.push_str(id);
+        joined.push('\u{1f}');
+        joined.push_str(fingerprint);
+        joined.push('\u{1e}');
+    }
+    corroborate_model::content_hash(&joined)
+}
+
+/// A fact matching a search.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FactHit {
+    /// The event it belongs to.
+    pub event_id: String,
+    /// The fact's id within its event's brief.
+    pub fact_id: String,
+    /// Its representative statement.
+    pub statement: String,
+    /// Its status (`corroborated`, `single_source`, `conflicting`, `added_by_rewrite`).
+    pub status: String,
+    /// Independent sources stating it.
+    pub independent_sources: usize,
+    /// The statement with the matched words in `[…]`.
+    pub snippet: String,
+}
+
+/// An entity across all events, in short.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EntitySummary {
+    /// Stable id (`person:volodymyr-zelensky`).
+    pub id: String,
+    /// Canonical name (the one of the event that names it most).
+    pub name: String,
+    /// `person`, `organisation` or `place`.
+    pub kind: String,
+    /// Every name form seen, across events.
+    pub variants: Vec<String>,
+    /// Times named, across events.
+    pub mentions: usize,
+    /// Events naming it.
+    pub events: usize,
+}
+
+/// An entity across all events, in full.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EntityDetail {
+    /// Stable id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `organisation` or `place`.
+    pub kind: String,
+    /// Every name form seen, across events.
+    pub variants: Vec<String>,
+    /// Every role seen, across events.
+    pub roles: Vec<String>,
+    /// Times named, across events.
+    pub mentions: usize,
+    /// Ids of the events naming it, most mentions first.
+    pub events: Vec<String>,
+    /// Articles naming it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
+    pub articles: Vec<ArticleId>,
 }
 
 /// What the analysis found over the stored articles.

@@ -13,7 +13,10 @@ use rusqlite::{
     Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
 };
 
-use crate::{Analysis, ArticleSummary, PutOutcome, Store, StoreError};
+use crate::{
+    Analysis, ArticleSummary, EntityDetail, EntitySummary, EventBrief, FactHit, PutOutcome, Store,
+    StoreError,
+};
 
 /// Marks a database as corroborate's in the SQLite header (`PRAGMA application_id`), so a
 /// database of another program is never migrated into. The bytes spell "Corb".
@@ -43,6 +46,11 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "analysis",
         sql: include_str!("migrations/0002_analysis.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "briefs",
+        sql: include_str!("migrations/0003_briefs.sql"),
     },
 ];
 
@@ -144,6 +152,194 @@ impl SqliteStore {
             .map_err(|error| self.backend(error))?;
         rows.collect::<Result<_, _>>()
             .map_err(|error| self.backend(error))
+    }
+
+    /// Full-text search over the statements of the stored facts, best matches first (the
+    /// query is read as in [`SqliteStore::search_articles`]).
+    pub fn search_facts(&self, query: &str, limit: usize) -> Result<Vec<FactHit>, StoreError> {
+        let fts_query = fts_query(query);
+        if fts_query.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT f.event_id, f.fact_id, f.statement, f.status, f.independent_sources, \
+                 snippet(brief_facts_fts, -1, '[', ']', '…', 24) \
+                 FROM brief_facts_fts JOIN brief_facts AS f ON f.seq = brief_facts_fts.rowid \
+                 WHERE brief_facts_fts MATCH ?1 \
+                 ORDER BY rank, f.independent_sources DESC, f.event_id, f.position LIMIT ?2",
+            )
+            .map_err(|error| self.backend(error))?;
+        let rows = statement
+            .query_map(params![fts_query, limit], |row| {
+                Ok(FactHit {
+                    event_id: row.get(0)?,
+                    fact_id: row.get(1)?,
+                    statement: row.get(2)?,
+                    status: row.get(3)?,
+                    independent_sources: row.get::<_, i64>(4)?.try_into().unwrap_or(0),
+                    snippet: row.get(5)?,
+                })
+            })
+            .map_err(|error| self.backend(error))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|error| self.backend(error))
+    }
+
+    /// Entities whose canonical name or any variant matches the query, most mentioned first.
+    /// Each query word also matches names that romanise alike
+    /// ([`corroborate_facts::name_key`]): "Zelenskiy" finds an entity only ever spelled
+    /// "Zelensky" or "Zelenskyy".
+    pub fn search_entities(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<EntitySummary>, StoreError> {
+        let fts_query = entity_fts_query(query);
+        if fts_query.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT DISTINCT e.entity_id FROM brief_entities_fts \
+                 JOIN brief_entities AS e ON e.seq = brief_entities_fts.rowid \
+                 WHERE brief_entities_fts MATCH ?1",
+            )
+            .map_err(|error| self.backend(error))?;
+        let ids = statement
+            .query_map(params![fts_query], |row| row.get::<_, String>(0))
+            .map_err(|error| self.backend(error))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| self.backend(error))?;
+        let mut found = self.entity_summaries(Some(&ids))?;
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    /// Every entity across the stored briefs, most mentioned first, then by name.
+    pub fn entities(&self, limit: usize, offset: usize) -> Result<Vec<EntitySummary>, StoreError> {
+        Ok(self
+            .entity_summaries(None)?
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .collect())
+    }
+
+    /// One entity across the stored briefs: every variant, role, event and article.
+    pub fn entity(&self, id: &str) -> Result<Option<EntityDetail>, StoreError> {
+        let records = self.entity_records(Some(&[id.to_owned()]))?;
+        let Some((_, per_event)) = records.into_iter().next() else {
+            return Ok(None);
+        };
+        let summary = merge_entity(id, &per_event);
+        let mut by_mentions: Vec<&(String, corroborate_reconcile::EntityRecord)> =
+            per_event.iter().collect();
+        by_mentions.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
+        let mut roles: Vec<String> = Vec::new();
+        let mut articles: Vec<ArticleId> = Vec::new();
+        for (_, record) in &per_event {
+            for role in &record.roles {
+                if !roles.contains(role) {
+                    roles.push(role.clone());
+                }
+            }
+            for article in &record.articles {
+                if !articles.contains(article) {
+                    articles.push(article.clone());
+                }
+            }
+        }
+        Ok(Some(EntityDetail {
+            id: summary.id,
+            name: summary.name,
+            kind: summary.kind,
+            variants: summary.variants,
+            roles,
+            mentions: summary.mentions,
+            events: by_mentions.iter().map(|(event, _)| event.clone()).collect(),
+            articles,
+        }))
+    }
+
+    /// The stored entity records, grouped by entity id (each with its event), limited to `ids`
+    /// when given.
+    #[allow(clippy::type_complexity)]
+    fn entity_records(
+        &self,
+        ids: Option<&[String]>,
+    ) -> Result<Vec<(String, Vec<(String, corroborate_reconcile::EntityRecord)>)>, StoreError> {
+        let mut grouped: std::collections::BTreeMap<
+            String,
+            Vec<(String, corroborate_reconcile::EntityRecord)>,
+        > = std::collections::BTreeMap::new();
+        let mut add = |event: String, body: String| -> Result<(), StoreError> {
+            let record: corroborate_reconcile::EntityRecord =
+                serde_json::from_str(&body).map_err(|error| StoreError::Backend {
+                    path: self.path.clone(),
+                    source: error.into(),
+                })?;
+            grouped
+                .entry(record.id.clone())
+                .or_default()
+                .push((event, record));
+            Ok(())
+        };
+        match ids {
+            Some(ids) => {
+                let mut statement = self
+                    .connection
+                    .prepare_cached(
+                        "SELECT event_id, body FROM brief_entities WHERE entity_id = ?1 \
+                         ORDER BY event_id",
+                    )
+                    .map_err(|error| self.backend(error))?;
+                for id in ids {
+                    let rows = statement
+                        .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))
+                        .map_err(|error| self.backend(error))?
+                        .collect::<Result<Vec<(String, String)>, _>>()
+                        .map_err(|error| self.backend(error))?;
+                    for (event, body) in rows {
+                        add(event, body)?;
+                    }
+                }
+            }
+            None => {
+                let mut statement = self
+                    .connection
+                    .prepare_cached("SELECT event_id, body FROM brief_entities ORDER BY event_id")
+                    .map_err(|error| self.backend(error))?;
+                let rows = statement
+                    .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .map_err(|error| self.backend(error))?
+                    .collect::<Result<Vec<(String, String)>, _>>()
+                    .map_err(|error| self.backend(error))?;
+                for (event, body) in rows {
+                    add(event, body)?;
+                }
+            }
+        }
+        Ok(grouped.into_iter().collect())
+    }
+
+    /// Entity summaries (of `ids` when given), most mentioned first, then by name and id.
+    fn entity_summaries(&self, ids: Option<&[String]>) -> Result<Vec<EntitySummary>, StoreError> {
+        let mut summaries: Vec<EntitySummary> = self
+            .entity_records(ids)?
+            .iter()
+            .map(|(id, per_event)| merge_entity(id, per_event))
+            .collect();
+        summaries.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(summaries)
     }
 
     /// Checks the file is a database of ours (or a new one), sets the connection up and
@@ -703,6 +899,242 @@ impl Store for SqliteStore {
             )?,
             derivations: bodies(self, "SELECT body FROM derivations ORDER BY copy_id")?,
         })
+    }
+
+    fn brief_keys(&self) -> Result<HashMap<String, String>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT event_id, members_key FROM briefs")
+            .map_err(|error| self.backend(error))?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(|error| self.backend(error))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|error| self.backend(error))
+    }
+
+    fn put_briefs(
+        &mut self,
+        changed: &[EventBrief],
+        live_events: &[String],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let backend = |error: Box<dyn std::error::Error + Send + Sync>| StoreError::Backend {
+            path: path.clone(),
+            source: error,
+        };
+        // Encode everything before the transaction: a failure leaves the store untouched.
+        struct Encoded<'a> {
+            brief: &'a EventBrief,
+            body: String,
+            entities: Vec<(&'a corroborate_reconcile::EntityRecord, String, String)>,
+        }
+        let mut encoded = Vec::with_capacity(changed.len());
+        for brief in changed {
+            let body =
+                serde_json::to_string(&brief.brief).map_err(|error| backend(error.into()))?;
+            let mut entities = Vec::with_capacity(brief.brief.entities.len());
+            for entity in &brief.brief.entities {
+                let entity_body =
+                    serde_json::to_string(entity).map_err(|error| backend(error.into()))?;
+                entities.push((entity, entity_names(entity), entity_body));
+            }
+            encoded.push(Encoded {
+                brief,
+                body,
+                entities,
+            });
+        }
+        let live: std::collections::HashSet<&str> =
+            live_events.iter().map(String::as_str).collect();
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| backend(error.into()))?;
+        let write = || -> rusqlite::Result<()> {
+            let stored: Vec<String> = transaction
+                .prepare("SELECT event_id FROM briefs")?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            let remove = |event: &str| -> rusqlite::Result<()> {
+                transaction.execute("DELETE FROM brief_facts WHERE event_id = ?1", [event])?;
+                transaction.execute("DELETE FROM brief_entities WHERE event_id = ?1", [event])?;
+                transaction.execute("DELETE FROM briefs WHERE event_id = ?1", [event])?;
+                Ok(())
+            };
+            for event in &stored {
+                if !live.contains(event.as_str()) {
+                    remove(event)?;
+                }
+            }
+            for item in &encoded {
+                remove(&item.brief.event_id)?;
+            }
+            let mut insert_brief = transaction
+                .prepare("INSERT INTO briefs (event_id, members_key, body) VALUES (?1, ?2, ?3)")?;
+            let mut insert_fact = transaction.prepare(
+                "INSERT OR IGNORE INTO brief_facts \
+                 (event_id, fact_id, position, statement, status, independent_sources) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut insert_entity = transaction.prepare(
+                "INSERT OR IGNORE INTO brief_entities \
+                 (event_id, entity_id, name, kind, mentions, names, body) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for item in &encoded {
+                let event = item.brief.event_id.as_str();
+                insert_brief.execute(params![event, item.brief.members_key, item.body])?;
+                for (position, fact) in item.brief.brief.facts.iter().enumerate() {
+                    insert_fact.execute(params![
+                        event,
+                        fact.id,
+                        i64::try_from(position).unwrap_or(i64::MAX),
+                        fact.statement,
+                        fact_status_name(fact.status),
+                        i64::try_from(fact.independent_sources).unwrap_or(i64::MAX),
+                    ])?;
+                }
+                for (entity, names, body) in &item.entities {
+                    insert_entity.execute(params![
+                        event,
+                        entity.id,
+                        entity.name,
+                        entity.kind,
+                        i64::try_from(entity.mentions).unwrap_or(i64::MAX),
+                        names,
+                        body,
+                    ])?;
+                }
+            }
+            Ok(())
+        };
+        write().map_err(|error| backend(error.into()))?;
+        transaction.commit().map_err(|error| backend(error.into()))
+    }
+
+    fn brief(&self, event_id: &str) -> Result<Option<corroborate_reconcile::Brief>, StoreError> {
+        let body: Option<String> = self
+            .connection
+            .prepare_cached("SELECT body FROM briefs WHERE event_id = ?1")
+            .and_then(|mut statement| statement.query_row([event_id], |row| row.get(0)).optional())
+            .map_err(|error| self.backend(error))?;
+        body.map(|body| {
+            serde_json::from_str(&body).map_err(|error| StoreError::Backend {
+                path: self.path.clone(),
+                source: error.into(),
+            })
+        })
+        .transpose()
+    }
+
+    fn briefs(&self) -> Result<Vec<EventBrief>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT event_id, members_key, body FROM briefs ORDER BY event_id")
+            .map_err(|error| self.backend(error))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|error| self.backend(error))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| self.backend(error))?;
+        rows.into_iter()
+            .map(|(event_id, members_key, body)| {
+                Ok(EventBrief {
+                    event_id,
+                    members_key,
+                    brief: serde_json::from_str(&body).map_err(|error| StoreError::Backend {
+                        path: self.path.clone(),
+                        source: error.into(),
+                    })?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn fact_status_name(status: corroborate_reconcile::FactStatus) -> &'static str {
+    match status {
+        corroborate_reconcile::FactStatus::Corroborated => "corroborated",
+        corroborate_reconcile::FactStatus::SingleSource => "single_source",
+        corroborate_reconcile::FactStatus::Conflicting => "conflicting",
+        corroborate_reconcile::FactStatus::AddedByRewrite => "added_by_rewrite",
+    }
+}
+
+/// What the entity index holds for one entity: its name and variants, one per line, then the
+/// romanisation key of every word, so a spelling never seen still finds it.
+fn entity_names(entity: &corroborate_reconcile::EntityRecord) -> String {
+    let mut names: Vec<String> = Vec::with_capacity(entity.variants.len() + 1);
+    names.push(entity.name.clone());
+    for variant in &entity.variants {
+        if !names.contains(variant) {
+            names.push(variant.clone());
+        }
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for name in &names {
+        for (word, _) in words_of(name) {
+            let key = corroborate_facts::name_key(&word);
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    names.push(keys.join(" "));
+    names.join("\n")
+}
+
+/// An FTS5 query over entity names: every word of the query must match, as written or by its
+/// romanisation key.
+fn entity_fts_query(input: &str) -> String {
+    words_of(input)
+        .into_iter()
+        .map(|(word, prefix)| {
+            let star = if prefix { "*" } else { "" };
+            let key = corroborate_facts::name_key(&word);
+            if key.is_empty() || key.eq_ignore_ascii_case(&word) {
+                format!("\"{word}\"{star}")
+            } else {
+                format!("(\"{word}\"{star} OR \"{key}\"{star})")
+            }
+        })
+        .collect::<Vec<_>>()
+        // FTS5 takes no implicit AND between parenthesised groups.
+        .join(" AND ")
+}
+
+/// One entity's summary across the events that name it: the canonical name of the event that
+/// names it most, every variant, mentions summed.
+fn merge_entity(
+    id: &str,
+    per_event: &[(String, corroborate_reconcile::EntityRecord)],
+) -> EntitySummary {
+    let main = per_event
+        .iter()
+        .max_by(|a, b| a.1.mentions.cmp(&b.1.mentions).then(b.0.cmp(&a.0)))
+        .map(|(_, record)| record);
+    let mut variants: Vec<String> = Vec::new();
+    for (_, record) in per_event {
+        for variant in &record.variants {
+            if !variants.contains(variant) {
+                variants.push(variant.clone());
+            }
+        }
+    }
+    EntitySummary {
+        id: id.to_owned(),
+        name: main.map(|record| record.name.clone()).unwrap_or_default(),
+        kind: main.map(|record| record.kind.clone()).unwrap_or_default(),
+        variants,
+        mentions: per_event.iter().map(|(_, record)| record.mentions).sum(),
+        events: per_event.len(),
     }
 }
 

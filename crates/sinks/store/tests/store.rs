@@ -585,3 +585,120 @@ fn analysis_is_replaced_whole_and_survives_reopening() {
         .unwrap();
     assert!(store.analysis().unwrap().events.is_empty());
 }
+
+/// Two short independent reports of one happening, reconciled for real.
+fn reconciled_brief() -> corroborate_reconcile::Brief {
+    let first = Article::new(
+        ArticleId::new("wire"),
+        "Ukrainian President Volodymyr Zelenskyy met Turkish President Recep Tayyip Erdogan \
+         in Ankara on Thursday. The two leaders discussed a prisoner exchange of 1,000 \
+         soldiers on each side. Zelenskyy said the talks were \"constructive\".",
+    );
+    let second = Article::new(
+        ArticleId::new("paper"),
+        "President Volodymyr Zelensky met Recep Tayyip Erdogan in Ankara on Thursday. \
+         The leaders discussed an exchange of 1,000 prisoners on each side. A new grain \
+         corridor was also on the agenda, officials said.",
+    );
+    corroborate_reconcile::reconcile(
+        &[first, second],
+        &[],
+        &corroborate_reconcile::ReconcileOptions::default(),
+    )
+}
+
+#[test]
+fn briefs_are_stored_replaced_searched_and_dropped_with_their_event() {
+    let mut store = SqliteStore::open_in_memory().expect("store");
+    let brief = reconciled_brief();
+    assert!(!brief.facts.is_empty() && !brief.entities.is_empty());
+    let stored = corroborate_store::EventBrief {
+        event_id: "e1".to_owned(),
+        members_key: corroborate_store::members_key([("wire", "f1"), ("paper", "f2")]),
+        brief: brief.clone(),
+    };
+    store
+        .put_briefs(std::slice::from_ref(&stored), &["e1".to_owned()])
+        .expect("put");
+    assert_eq!(store.brief("e1").expect("read"), Some(brief.clone()));
+    assert_eq!(store.briefs().expect("all"), vec![stored.clone()]);
+    assert_eq!(
+        store.brief_keys().expect("keys").get("e1"),
+        Some(&stored.members_key)
+    );
+    // The key does not depend on member order, and changes with any fingerprint.
+    assert_eq!(
+        stored.members_key,
+        corroborate_store::members_key([("paper", "f2"), ("wire", "f1")])
+    );
+    assert_ne!(
+        stored.members_key,
+        corroborate_store::members_key([("wire", "f1"), ("paper", "f3")])
+    );
+
+    // Facts are searchable by their statement, entities by any spelling, even an unseen one.
+    let hits = store.search_facts("Ankara", 10).expect("facts");
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|hit| hit.event_id == "e1" && hit.snippet.contains("[Ankara]"))
+    );
+    let people = store.search_entities("Zelenskiy", 10).expect("entities");
+    let person = people
+        .iter()
+        .find(|entity| entity.kind == "person")
+        .expect("found by a spelling no article uses");
+    assert!(person.variants.len() >= 2, "{:?}", person.variants);
+    let detail = store.entity(&person.id).expect("entity").expect("exists");
+    assert_eq!(detail.events, ["e1"]);
+    assert_eq!(detail.articles.len(), 2);
+    assert!(store.search_entities("prisoner \"OR\" (", 10).is_ok());
+    assert!(!store.entities(100, 0).expect("list").is_empty());
+
+    // A second event, then a run in which e1 is gone: its brief, facts and entities go too.
+    let other = corroborate_store::EventBrief {
+        event_id: "e2".to_owned(),
+        members_key: "k2".to_owned(),
+        brief: brief.clone(),
+    };
+    store
+        .put_briefs(
+            std::slice::from_ref(&other),
+            &["e1".to_owned(), "e2".to_owned()],
+        )
+        .expect("put");
+    assert_eq!(
+        store
+            .entity(&person.id)
+            .expect("entity")
+            .expect("exists")
+            .events
+            .len(),
+        2
+    );
+    store.put_briefs(&[], &["e2".to_owned()]).expect("drop e1");
+    assert_eq!(store.brief("e1").expect("read"), None);
+    assert!(
+        store
+            .search_facts("Ankara", 10)
+            .expect("facts")
+            .iter()
+            .all(|hit| hit.event_id == "e2")
+    );
+    assert_eq!(
+        store
+            .entity(&person.id)
+            .expect("entity")
+            .expect("exists")
+            .events,
+        ["e2"]
+    );
+    store.put_briefs(&[], &[]).expect("drop all");
+    assert!(
+        store
+            .search_entities("Zelensky", 10)
+            .expect("entities")
+            .is_empty()
+    );
+    assert!(store.search_facts("Ankara", 10).expect("facts").is_empty());
+}
