@@ -747,27 +747,71 @@ pub fn name_key(word: &str) -> String {
 }
 
 /// True when two name words are the same name in different romanisations.
+#[cfg(test)]
 fn same_name_word(a: &str, b: &str) -> bool {
-    let (ka, kb) = (name_key(a), name_key(b));
+    same_key(&name_key(a), &name_key(b))
+}
+
+/// [`name_key`]s of the same name: equal, or Jaro–Winkler ≥ 0.96 between long keys.
+fn same_key(ka: &str, kb: &str) -> bool {
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
-    ka == kb || (ka.len() >= 6 && kb.len() >= 6 && strsim::jaro_winkler(&ka, &kb) >= 0.96)
+    if ka == kb {
+        return true;
+    }
+    let (short, long) = (ka.len().min(kb.len()), ka.len().max(kb.len()));
+    // Jaro–Winkler reaches 0.96 only when the Jaro score reaches 0.933, which needs the
+    // shorter key to be at least 80% of the longer: skip the costly comparison otherwise.
+    short >= 6 && short * 5 >= long * 4 && strsim::jaro_winkler(ka, kb) >= 0.96
+}
+
+/// Keys of two whole names of places or organisations: equal, or Jaro–Winkler ≥ 0.96 when
+/// the second is long enough (the length test first, as in [`same_key`]).
+fn same_whole_key(group_key: &str, key: &str) -> bool {
+    if group_key == key {
+        return true;
+    }
+    let (short, long) = (
+        group_key.len().min(key.len()),
+        group_key.len().max(key.len()),
+    );
+    key.len() >= 6 && short * 5 >= long * 4 && strsim::jaro_winkler(group_key, key) >= 0.96
+}
+
+/// A name word with what comparisons need, computed once.
+#[derive(Clone)]
+struct NameWord {
+    text: String,
+    /// [`name_key`] of the word.
+    key: String,
+    /// A lone initial ("V." or "V").
+    initial: bool,
+}
+
+impl NameWord {
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_string(),
+            key: name_key(text),
+            initial: romanised_words(text).concat().len() == 1,
+        }
+    }
 }
 
 /// First names agree: same name, or one is the other's initial.
-fn compatible_first_names(a: &str, b: &str) -> bool {
-    let (wa, wb) = (romanised_words(a).join(""), romanised_words(b).join(""));
-    if wa.len() == 1 || wb.len() == 1 {
-        return wa.chars().next() == wb.chars().next();
+fn compatible_first_names(a: &NameWord, b: &NameWord) -> bool {
+    if a.initial || b.initial {
+        let first = |w: &NameWord| romanised_words(&w.text).concat().chars().next();
+        return first(a) == first(b);
     }
-    same_name_word(a, b) || strsim::jaro_winkler(&name_key(a), &name_key(b)) >= 0.9
+    same_key(&a.key, &b.key) || strsim::jaro_winkler(&a.key, &b.key) >= 0.9
 }
 
 struct Group {
     kind: EntityKind,
-    first: Option<String>,
-    last: String,
+    first: Option<NameWord>,
+    last: NameWord,
     key: String,
     /// Name forms: text, count, index of the first mention using it.
     names: Vec<(String, usize, usize)>,
@@ -818,44 +862,74 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             .map_or(0, |m| m.name.split_whitespace().count());
         (std::cmp::Reverse(words.min(2)), i)
     });
+    // Groups are only appended, so the first group a full name or a place matches never
+    // changes: the answer for a repeated name is remembered. (A surname alone goes to the
+    // most mentioned match, which changes as mentions join.)
+    let mut known: std::collections::HashMap<(EntityKind, &str), usize> =
+        std::collections::HashMap::new();
+    // Groups by kind and the first letter of a key (surname or whole name, and first name):
+    // keys of one name in two romanisations start alike (Jaro–Winkler ≥ 0.96 between keys
+    // with different first letters needs a swap of the first two letters of a long name).
+    // Lists hold group indices in ascending order, so their first match is the first overall.
+    let mut by_initial: std::collections::HashMap<(EntityKind, bool, char), Vec<usize>> =
+        std::collections::HashMap::new();
+    let initial = |key: &str| key.chars().next().unwrap_or('\0');
     for index in order {
         let Some(mention) = mentions.get(index) else {
             continue;
         };
-        let group_index = if mention.kind == EntityKind::Person {
+        let remembered = known.get(&(mention.kind, mention.name.as_str())).copied();
+        let group_index = if let Some(group_index) = remembered {
+            group_index
+        } else if mention.kind == EntityKind::Person {
             let (first, last) = person_parts(&mention.name);
+            let first = first.as_deref().map(NameWord::new);
+            let last = NameWord::new(&last);
             let found = match &first {
-                Some(first) => groups.iter().position(|g| {
-                    g.kind == EntityKind::Person
-                        && same_name_word(&g.last, &last)
-                        && g.first
-                            .as_deref()
-                            .is_none_or(|f| compatible_first_names(f, first))
-                }),
+                Some(first) => {
+                    let found = by_initial
+                        .get(&(EntityKind::Person, false, initial(&last.key)))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .find(|&g| {
+                            groups.get(g).is_some_and(|g| {
+                                same_key(&g.last.key, &last.key)
+                                    && g.first
+                                        .as_ref()
+                                        .is_none_or(|f| compatible_first_names(f, first))
+                            })
+                        });
+                    if found.is_none() {
+                        // A new group: later mentions of this full name find it first.
+                        known.insert((mention.kind, mention.name.as_str()), groups.len());
+                    }
+                    found
+                }
                 None => {
-                    let by_surname = groups
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, g)| {
-                            g.kind == EntityKind::Person && same_name_word(&g.last, &last)
-                        })
+                    let by_surname = by_initial
+                        .get(&(EntityKind::Person, false, initial(&last.key)))
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|&i| groups.get(i).map(|g| (i, g)))
+                        .filter(|(_, g)| same_key(&g.last.key, &last.key))
                         .max_by_key(|(i, g)| {
-                            (
-                                name_key(&g.last) == name_key(&last),
-                                g.mentions,
-                                std::cmp::Reverse(*i),
-                            )
+                            (g.last.key == last.key, g.mentions, std::cmp::Reverse(*i))
                         })
                         .map(|(i, _)| i);
                     by_surname.or_else(|| {
-                        let by_first: Vec<usize> = groups
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, g)| {
-                                g.kind == EntityKind::Person
-                                    && g.first.as_deref().is_some_and(|f| same_name_word(f, &last))
+                        let by_first: Vec<usize> = by_initial
+                            .get(&(EntityKind::Person, true, initial(&last.key)))
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .filter(|&i| {
+                                groups.get(i).is_some_and(|g| {
+                                    g.first
+                                        .as_ref()
+                                        .is_some_and(|f| same_key(&f.key, &last.key))
+                                })
                             })
-                            .map(|(i, _)| i)
                             .collect();
                         match by_first.as_slice() {
                             [only] => Some(*only),
@@ -864,7 +938,21 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                     })
                 }
             };
+            if let (Some(found), Some(_)) = (found, &first) {
+                known.insert((mention.kind, mention.name.as_str()), found);
+            }
             found.unwrap_or_else(|| {
+                let index = groups.len();
+                by_initial
+                    .entry((EntityKind::Person, false, initial(&last.key)))
+                    .or_default()
+                    .push(index);
+                if let Some(first) = &first {
+                    by_initial
+                        .entry((EntityKind::Person, true, initial(&first.key)))
+                        .or_default()
+                        .push(index);
+                }
                 groups.push(Group {
                     kind: EntityKind::Person,
                     first,
@@ -878,23 +966,28 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             })
         } else {
             let key = name_key(&lookup_key(&mention.name));
-            let found = groups.iter().position(|g| {
-                g.kind == mention.kind
-                    && (g.key == key
-                        || (key.len() >= 6 && strsim::jaro_winkler(&g.key, &key) >= 0.96))
-            });
-            found.unwrap_or_else(|| {
+            let bucket = (mention.kind, false, initial(&key));
+            let found = by_initial
+                .get(&bucket)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&g| groups.get(g).is_some_and(|g| same_whole_key(&g.key, &key)));
+            let group_index = found.unwrap_or_else(|| {
+                by_initial.entry(bucket).or_default().push(groups.len());
                 groups.push(Group {
                     kind: mention.kind,
                     first: None,
-                    last: String::new(),
+                    last: NameWord::new(""),
                     key,
                     names: Vec::new(),
                     roles: Vec::new(),
                     mentions: 0,
                 });
                 groups.len() - 1
-            })
+            });
+            known.insert((mention.kind, mention.name.as_str()), group_index);
+            group_index
         };
         if let Some(group) = groups.get_mut(group_index) {
             group.add_name(&mention.name, index);

@@ -1268,19 +1268,11 @@ pub fn reconcile(
         let fact = fact_at.get(place)?;
         drafts.get(*fact).map(|d| d.fact.id.clone())
     };
-    for (i, a) in quotes.iter().enumerate() {
-        for (j, b) in quotes.iter().enumerate().skip(i + 1) {
-            if a.article == b.article || a.fragment || b.fragment {
-                continue;
-            }
-            let (Some(sa), Some(sb)) = (&a.speaker_entity, &b.speaker_entity) else {
-                continue;
-            };
-            let (ka, kb) = (normalised(&a.text), normalised(&b.text));
-            let long_enough = ka.split(' ').count() >= 4 && kb.split(' ').count() >= 4;
-            if sa == sb || !long_enough || !(ka.contains(&kb) || kb.contains(&ka)) {
-                continue;
-            }
+    for (i, j) in contained_quote_pairs(&quotes) {
+        let (Some(a), Some(b)) = (quotes.get(i), quotes.get(j)) else {
+            continue;
+        };
+        if a.speaker_entity != b.speaker_entity {
             let entry = conflicts
                 .entry(("speaker of quote".to_string(), vec![usize::MAX - i]))
                 .or_insert_with(|| Conflict {
@@ -1359,6 +1351,58 @@ pub fn reconcile(
         place,
         participants,
     }
+}
+
+/// Words of a quote from which it can be matched inside another.
+const QUOTE_MATCH_WORDS: usize = 4;
+
+/// Pairs `(i, j)`, `i < j`, of quotes from different articles, neither a fragment, both with a
+/// resolved speaker, where one quote's words (at least [`QUOTE_MATCH_WORDS`]) run inside the
+/// other's. Found through an index on each quote's first words, so the work grows with the
+/// quotes, not with their pairs. Sorted.
+fn contained_quote_pairs(quotes: &[QuoteRecord]) -> Vec<(usize, usize)> {
+    let keys: Vec<Option<Vec<String>>> = quotes
+        .iter()
+        .map(|q| {
+            let words: Vec<String> = normalised(&q.text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            let eligible =
+                !q.fragment && q.speaker_entity.is_some() && words.len() >= QUOTE_MATCH_WORDS;
+            eligible.then_some(words)
+        })
+        .collect();
+    let mut by_opening: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (index, words) in keys.iter().enumerate() {
+        if let Some(opening) = words.as_ref().and_then(|w| w.get(..QUOTE_MATCH_WORDS)) {
+            by_opening.entry(opening).or_default().push(index);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for (outer, words) in keys.iter().enumerate() {
+        let Some(words) = words else { continue };
+        for window in words.windows(QUOTE_MATCH_WORDS) {
+            for &inner in by_opening.get(window).into_iter().flatten() {
+                let (Some(a), Some(b), Some(Some(inner_words))) =
+                    (quotes.get(outer), quotes.get(inner), keys.get(inner))
+                else {
+                    continue;
+                };
+                if inner == outer || a.article == b.article {
+                    continue;
+                }
+                let runs_inside = words
+                    .windows(inner_words.len())
+                    .any(|run| run == inner_words.as_slice());
+                if runs_inside {
+                    pairs.insert((outer.min(inner), outer.max(inner)));
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
 }
 
 /// The statements of the best-supported facts, skipping near repeats.
