@@ -746,12 +746,6 @@ pub fn name_key(word: &str) -> String {
     collapsed
 }
 
-/// True when two name words are the same name in different romanisations.
-#[cfg(test)]
-fn same_name_word(a: &str, b: &str) -> bool {
-    same_key(&name_key(a), &name_key(b))
-}
-
 /// [`name_key`]s of the same name: equal, or Jaro–Winkler ≥ 0.96 between long keys.
 fn same_key(ka: &str, kb: &str) -> bool {
     if ka.is_empty() || kb.is_empty() {
