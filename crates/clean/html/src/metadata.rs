@@ -448,7 +448,10 @@ fn visible_authors(document: &Document) -> Vec<String> {
 }
 
 /// The publication date shown by `<time>` elements or date-classed elements.
-fn visible_published(document: &Document) -> Option<Published> {
+fn visible_published(
+    document: &Document,
+    near_headline: &dyn Fn() -> Option<Published>,
+) -> Option<Published> {
     for time in document.select("time[datetime]").iter().take(10) {
         let is_modified = time
             .attr("itemprop")
@@ -465,6 +468,11 @@ fn visible_published(document: &Document) -> Option<Published> {
         {
             return Some(published);
         }
+    }
+    // A date right by the headline before date-classed elements anywhere: those are as often
+    // the cards of related posts or a "today's date" widget.
+    if let Some(published) = near_headline() {
+        return Some(published);
     }
     // `try_select` gives None when nothing matches; the headline fallback still applies then.
     let candidates = document.try_select(DATE_SELECTOR);
@@ -587,11 +595,11 @@ impl VisibleText {
     }
 }
 
-/// The first date written in the page's text after its headline (within 1,500 bytes of it),
-/// else the last one written just before it (a date line above the headline): the last
-/// resort for pages that mark their date up in no recognisable way.
-fn date_around_headline(visible: &VisibleText) -> Option<Published> {
-    let after = visible.around_headline(0, 1500)?;
+/// The first date written in the page's text within `after` bytes of its headline's start,
+/// else the last one written just before it (a date line above the headline): for pages that
+/// mark their date up in no recognisable way.
+fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published> {
+    let after = visible.around_headline(0, after)?;
     if let Some(day) = dates::find_in_text(after) {
         return Some(Published::Day(day));
     }
@@ -603,6 +611,8 @@ fn date_around_headline(visible: &VisibleText) -> Option<Published> {
 
 /// How far before the headline's start a date line is looked for, in bytes.
 const DATE_LINE_BEFORE: usize = 200;
+/// How far after the headline's start a date counts as the article header's, in bytes.
+const HEADER_AFTER: usize = 400;
 
 /// Primary ISO 639-1 subtag of a language tag ("en-GB", "en_US", "de").
 fn language_code(tag: &str) -> Option<String> {
@@ -694,10 +704,10 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
     let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
     // Markup first: where pages show several dates, the visible one is as often an update.
     let published = markup_published
-        .or_else(|| visible_published(document))
+        .or_else(|| visible_published(document, &|| date_around_headline(visible(), HEADER_AFTER)))
         .or_else(|| url_day.map(Published::Day))
         .or_else(|| dates::from_script_data(html))
-        .or_else(|| date_around_headline(visible()));
+        .or_else(|| date_around_headline(visible(), 1500));
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -867,6 +877,14 @@ mod date_choice_tests {
         assert_eq!(published_day(html, None).as_deref(), Some("2021-05-17"));
         let html = r#"<html><head><meta name="published" content="July 17, 2025"></head><body><h1>Ten tools for data analysis</h1><p>Body.</p></body></html>"#;
         assert_eq!(published_day(html, None).as_deref(), Some("2025-07-17"));
+    }
+
+    #[test]
+    fn header_date_beats_widgets_and_related_cards() {
+        // A "today's date" widget in the masthead and related-post cards both carry date-like
+        // ids and classes; the article's own date is the one by its headline.
+        let html = r#"<html><body><header><p id="todays-date">Friday, December 19, 2025</p></header><main><h1>What are taxes and how do they work</h1><div class="block-content">12.12.2025</div><p>Taxes pay for roads and schools.</p><aside><div class="post-date">December 2, 2025</div><a href="/x">Another story</a></aside></main></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-12-12"));
     }
 
     #[test]
