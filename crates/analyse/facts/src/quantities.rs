@@ -169,6 +169,7 @@ const HEDGES: &[(&[&str], Approximation)] = &[
     (&["an", "estimated"], Approximation::About),
     (&["an", "approximate"], Approximation::About),
     (&["approximately"], Approximation::About),
+    (&["something", "like"], Approximation::About),
     (&["about"], Approximation::About),
     (&["around"], Approximation::About),
     (&["roughly"], Approximation::About),
@@ -749,6 +750,28 @@ fn is_calendar_number(tokens: &[Token<'_>], read: &NumberRead) -> bool {
     let next = lower(tokens, read.end);
     if is_month(&previous) || is_month(&next) || next == ":" || previous == ":" {
         return true;
+    }
+    // "Sept. 11 hijackers": a day after an abbreviated month.
+    if previous == "." && read.start >= 2 && is_month(&lower(tokens, read.start - 2)) {
+        return true;
+    }
+    if read.from_digits {
+        // "051" is the tail of a figure split by a stray space ("4, 051 yards"), or a code.
+        let leading_zero =
+            token.text.len() >= 2 && token.text.starts_with('0') && !token.text.starts_with("0.");
+        // "times.”5 Ancient": a digit glued to the word or quote before it marks a note.
+        let glued = read.start > 0
+            && tokens.get(read.start - 1).is_some_and(|before| {
+                before.end == token.start
+                    && before
+                        .text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_alphabetic() || matches!(c, '”' | '"' | '’'))
+            });
+        if leading_zero || glued {
+            return true;
+        }
     }
     if read.from_digits && read.approx == Approximation::Exact && !token.text.contains(',') {
         let value = read.value.unwrap_or(0.0);

@@ -601,11 +601,56 @@ fn duration_expression(
         };
         (Some(read), days, unit_index)
     };
+    let mut whole = 0.0;
+    let mut first = read.as_ref().map_or(index, |r| r.start);
+    if let Some(read) = &read {
+        let token_text = tokens.get(read.start).map_or("", |t| t.text);
+        let before = |back: usize| {
+            read.start
+                .checked_sub(back)
+                .map_or(String::new(), |i| lower(tokens, i))
+        };
+        // "6:00 minutes" written "6: 00": the tail of a clock reading, not a length.
+        if read.from_digits
+            && ((token_text.len() >= 2 && token_text.starts_with('0')) || before(1) == ":")
+        {
+            return None;
+        }
+        // "22 1/2 years": the denominator read alone; "22 and a half years".
+        let numerator = before(2).parse::<f64>().ok();
+        if before(1) == "/"
+            && let (Some(numerator), Some(denominator)) = (numerator, read.value)
+            && denominator > 0.0
+        {
+            let integer = read
+                .start
+                .checked_sub(3)
+                .and_then(|i| read_number(tokens, i))
+                .filter(|r| r.end + 2 == read.start && r.from_digits);
+            whole = integer.as_ref().and_then(|r| r.value).unwrap_or(0.0) + numerator / denominator
+                - denominator;
+            first = integer.map_or(read.start - 2, |r| r.start);
+        } else if token_text.eq_ignore_ascii_case("half")
+            && before(1) == "a"
+            && before(2) == "and"
+            && let Some(integer) = read
+                .start
+                .checked_sub(3)
+                .and_then(|i| read_number(tokens, i))
+                .filter(|r| r.end + 2 == read.start)
+            && let Some(value) = integer.value
+        {
+            whole = value;
+            first = integer.start;
+        }
+    }
     let (mut low, mut high) = match &read {
-        Some(read) => (read.low * unit_days_value, read.high * unit_days_value),
+        Some(read) => (
+            (read.low + whole) * unit_days_value,
+            (read.high + whole) * unit_days_value,
+        ),
         None => (unit_days_value, unit_days_value),
     };
-    let mut first = read.as_ref().map_or(index, |r| r.start);
     let exact = read
         .as_ref()
         .is_none_or(|r| r.approx == Approximation::Exact);

@@ -78,6 +78,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if show_conflicts > conflicts {
             for conflict in &brief.conflicts {
                 println!("{event}: {} | {}", conflict.slot, conflict.explanation);
+                let values: Vec<String> = conflict
+                    .values
+                    .iter()
+                    .map(|(article, value)| format!("{article}={value}"))
+                    .collect();
+                println!("    values: {}", values.join("; "));
+                // The sentences behind it, to judge the conflict by reading them.
+                for fact in brief
+                    .facts
+                    .iter()
+                    .filter(|f| conflict.facts.contains(&f.id))
+                {
+                    for evidence in &fact.evidence {
+                        let stated = conflict.values.iter().any(|(article, value)| {
+                            *article == evidence.article
+                                && evidence
+                                    .sentence
+                                    .contains(value.split(" (").next().unwrap_or(value))
+                        });
+                        if stated {
+                            println!("    [{}] {}", evidence.article, evidence.sentence);
+                        }
+                    }
+                }
             }
         }
         conflicts += brief.conflicts.len();

@@ -270,6 +270,68 @@ const BOILERPLATE: &[&str] = &[
     "advertisement",
 ];
 
+/// Words of datelines and time stamps: months, weekdays, clock and time-zone words.
+const DATELINE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "et",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "last",
+    "updated",
+    "update",
+    "posted",
+    "published",
+    "at",
+    "on",
+    "by",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
 /// Words too common to show two sentences share a topic.
 const STOP_WORDS: &[&str] = &[
     "about", "after", "also", "been", "before", "being", "both", "could", "during", "from", "have",
@@ -330,6 +392,15 @@ fn is_claim(text: &str, options: &ReconcileOptions) -> bool {
     }
     let lower = trimmed.to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+        return false;
+    }
+    // A dateline ("21 July 2013 Last updated at 11:11 GMT") names a day and says nothing.
+    let telling = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !DATELINE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .count();
+    if telling < 3 {
         return false;
     }
     // Headlines capitalise most words and end without a stop.
@@ -696,6 +767,194 @@ fn candidate_pairs(
     pairs
 }
 
+/// Words on each side of a figure or date that say what it is said of.
+const CONTEXT_WORDS: usize = 6;
+
+/// Stems of words that say the same of a figure in news ("injured" and "hurt").
+const CONTEXT_SYNONYMS: &[(&str, &str)] = &[
+    ("hurt", "injur"),
+    ("wound", "injur"),
+    ("dead", "kill"),
+    ("die", "kill"),
+    ("death", "kill"),
+    ("fatal", "kill"),
+    ("slain", "kill"),
+    ("cost", "price"),
+    ("priced", "price"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("gain", "rise"),
+    ("fell", "fall"),
+    ("drop", "fall"),
+    ("declin", "fall"),
+];
+
+/// Stems context words; remembers the stems it made.
+struct ContextStemmer {
+    stemmer: rust_stemmers::Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl ContextStemmer {
+    fn new() -> Self {
+        Self {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+
+    fn stem(&mut self, word: &str) -> String {
+        if let Some(stem) = self.cache.get(word) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        let stem = CONTEXT_SYNONYMS
+            .iter()
+            .find(|(from, _)| *from == stem)
+            .map_or(stem, |(_, to)| (*to).to_string());
+        self.cache.insert(word.to_string(), stem.clone());
+        stem
+    }
+}
+
+/// The verbs and common nouns within [`CONTEXT_WORDS`] words of `part` in `sentence`, stemmed:
+/// not names (capitalised), numbers, short or stop words, nor the words of `part` itself.
+fn context_words(sentence: &str, part: &str, stemmer: &mut ContextStemmer) -> Vec<String> {
+    let Some(start) = sentence.find(part) else {
+        return Vec::new();
+    };
+    let end = start + part.len();
+    let before: Vec<&str> = words_of(sentence.get(..start).unwrap_or_default()).collect();
+    let after = words_of(sentence.get(end..).unwrap_or_default()).take(CONTEXT_WORDS);
+    let mut stems: Vec<String> = before
+        .iter()
+        .rev()
+        .take(CONTEXT_WORDS)
+        .copied()
+        .chain(after)
+        .filter(|w| is_context_word(w))
+        .map(|w| stemmer.stem(&w.to_lowercase()))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// A verb or common noun: not a name (capitalised), number, short or stop word.
+fn is_context_word(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !STOP_WORDS.contains(&word)
+        && !matches!(word, "and" | "the" | "for" | "was" | "are" | "but" | "not")
+}
+
+fn share_context(a: &[String], b: &[String]) -> bool {
+    sorted_intersection_count(a, b) > 0
+}
+
+/// The person or organisation named last before `part` in the sentence, within
+/// [`CONTEXT_WORDS`] words: whose figure it is ("Charles' 226 yards", "Luck threw for 205").
+fn subject_before(
+    claim: &Claim,
+    part: &str,
+    mention_spans: &HashMap<(usize, usize), Vec<(usize, usize)>>,
+    entities: &[Entity],
+) -> Option<usize> {
+    let start = claim.text.find(part)?;
+    mention_spans
+        .get(&(claim.article, claim.sentence_index))?
+        .iter()
+        .filter(|(end, _)| *end <= start)
+        .filter(|(end, _)| {
+            words_of(claim.text.get(*end..start).unwrap_or_default()).count() <= CONTEXT_WORDS
+        })
+        .filter(|(_, entity)| {
+            entities
+                .get(*entity)
+                .is_some_and(|e| e.kind != EntityKind::Place)
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|&(_, entity)| entity)
+}
+
+/// Years written in a sentence ("in 2012").
+fn years_of(text: &str) -> BTreeSet<&str> {
+    words_of(text)
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Do two figures of one unit, in two aligned sentences, fill the same slot? Not when the
+/// other sentence states the figure too (the two count different things: "58 wins, 51 by
+/// knockout"), when the sentences speak of different days or years, when different people or
+/// organisations own the figures ("Charles' 226 yards", "Luck threw for 205 yards"), or when
+/// nothing said around the two figures is the same (no verb or noun in common: "rushed for
+/// 226 yards", "up the middle for 2 yards").
+fn same_slot(
+    (a, x): (&Claim, &QuantitySlot),
+    (b, y): (&Claim, &QuantitySlot),
+    mention_spans: &HashMap<(usize, usize), Vec<(usize, usize)>>,
+    entities: &[Entity],
+    stemmer: &mut ContextStemmer,
+) -> bool {
+    let written = |value: Option<f64>| {
+        value
+            .filter(|v| v.fract() == 0.0 && *v >= 10.0)
+            .map(|v| format!("{v:.0}"))
+    };
+    let states = |claim: &Claim, value: Option<f64>| {
+        written(value).is_some_and(|w| claim.numbers.contains(&w))
+    };
+    if states(a, y.value) || states(b, x.value) {
+        return false;
+    }
+    let days_differ = !a.dates.is_empty()
+        && !b.dates.is_empty()
+        && !a
+            .dates
+            .iter()
+            .any(|d| b.dates.iter().any(|e| d.start <= e.end && e.start <= d.end));
+    let (years_a, years_b) = (years_of(&a.text), years_of(&b.text));
+    let years_differ = !years_a.is_empty() && !years_b.is_empty() && years_a.is_disjoint(&years_b);
+    if days_differ || years_differ {
+        return false;
+    }
+    let subjects = (
+        subject_before(a, &x.text, mention_spans, entities),
+        subject_before(b, &y.text, mention_spans, entities),
+    );
+    if let (Some(first), Some(second)) = subjects
+        && first != second
+    {
+        return false;
+    }
+    if x.unit.as_deref() == Some("day") {
+        // Lengths of time are said of many things ("after a week of tensions", "a day
+        // after"): the word that governs each ("sentenced to", "erasing") must be the same.
+        let governing = |claim: &Claim, slot: &QuantitySlot, stemmer: &mut ContextStemmer| {
+            let start = claim.text.find(&slot.text)?;
+            let before: Vec<&str> = words_of(claim.text.get(..start)?).collect();
+            before
+                .iter()
+                .rev()
+                .take(3)
+                .find(|w| is_context_word(w))
+                .map(|w| stemmer.stem(&w.to_lowercase()))
+        };
+        let (first, second) = (governing(a, x, stemmer), governing(b, y, stemmer));
+        if first.is_none() || first != second {
+            return false;
+        }
+    }
+    share_context(
+        &context_words(&a.text, &x.text, stemmer),
+        &context_words(&b.text, &y.text, stemmer),
+    )
+}
+
 /// Reads one article into sentences, mentions and claims.
 struct ArticleView {
     sentences: Vec<String>,
@@ -1034,6 +1293,14 @@ pub fn reconcile(
     }
 
     // Conflicts and compatibility notes between claims of different articles about one thing.
+    let mut context_stemmer = ContextStemmer::new();
+    let mut mention_spans: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+    for ((mention, &entity), place) in mentions.iter().zip(&assignment).zip(&mention_place) {
+        mention_spans
+            .entry(*place)
+            .or_default()
+            .push((mention.span.end, entity));
+    }
     let mut conflicts: BTreeMap<(String, Vec<usize>), Conflict> = BTreeMap::new();
     let mut notes: Vec<BTreeSet<String>> = vec![BTreeSet::new(); drafts.len()];
     for (&(i, j), &score) in &scores {
@@ -1126,6 +1393,15 @@ pub fn reconcile(
                 if !single || vague || descriptive || score < options.link_threshold {
                     continue;
                 }
+                if !same_slot(
+                    (a, x),
+                    (b, y),
+                    &mention_spans,
+                    &entities,
+                    &mut context_stemmer,
+                ) {
+                    continue;
+                }
                 let slot_name = if unit == "day" {
                     "length in days".to_string()
                 } else if let Some(base) = unit.strip_prefix("% of ") {
@@ -1167,6 +1443,12 @@ pub fn reconcile(
                     && y.start == y.end
                     && x.start != y.start
                     && (same_reference || (has_digit(&x.text) && has_digit(&y.text)))
+                    // The two days must be said of the same happening: the words around
+                    // them share a verb or noun ("met on Monday" and "met on Tuesday").
+                    && share_context(
+                        &context_words(&a.text, &x.text, &mut context_stemmer),
+                        &context_words(&b.text, &y.text, &mut context_stemmer),
+                    )
                 {
                     let facts = vec![fa];
                     let entry = conflicts
@@ -1272,7 +1554,33 @@ pub fn reconcile(
         let (Some(a), Some(b)) = (quotes.get(i), quotes.get(j)) else {
             continue;
         };
-        if a.speaker_entity != b.speaker_entity {
+        // A quote given to a person in one source and to an organisation or place in another
+        // is the same words with a spokesperson and the body they speak for, or a misread
+        // apposition ("John Smith, vice president of HP Services"): only two different
+        // people are a conflict.
+        let is_person = |record: &QuoteRecord| {
+            record
+                .speaker_entity
+                .as_deref()
+                .is_some_and(|id| id.starts_with(EntityKind::Person.as_str()))
+        };
+        // A source that names the other speaker in the quote's own sentence gives it to
+        // that person too ("Tanya Sanerib, a lawyer with the Center for ...").
+        let sentence_of = |index: usize| {
+            quote_places
+                .get(index)
+                .and_then(|&(article, sentence)| views.get(article)?.sentences.get(sentence))
+                .map(|s| s.to_lowercase())
+                .unwrap_or_default()
+        };
+        let names_in = |record: &QuoteRecord, sentence: &str| {
+            record
+                .speaker
+                .as_deref()
+                .is_some_and(|name| sentence.contains(&name.to_lowercase()))
+        };
+        let cross_named = names_in(a, &sentence_of(j)) || names_in(b, &sentence_of(i));
+        if a.speaker_entity != b.speaker_entity && is_person(a) && is_person(b) && !cross_named {
             let entry = conflicts
                 .entry(("speaker of quote".to_string(), vec![usize::MAX - i]))
                 .or_insert_with(|| Conflict {
