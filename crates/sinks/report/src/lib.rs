@@ -199,11 +199,16 @@ impl Report {
             .collect()
     }
 
-    /// Whole quotes (not fragments) from the articles of an event.
+    /// Quotes from the articles of an event: whole quotes, and fragments with a speaker.
     fn event_quotes(&self, event: &EventReport) -> Vec<&QuoteRecord> {
         self.quotes
             .iter()
-            .filter(|quote| !quote.fragment && event.event.articles.contains(&quote.article))
+            .filter(|quote| {
+                // A fragment quoted inside the writer's sentence is shown only with a speaker:
+                // without one it is a scare quote, not testimony.
+                (!quote.fragment || quote.speaker.is_some())
+                    && event.event.articles.contains(&quote.article)
+            })
             .collect()
     }
 
