@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use corroborate_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -26,12 +28,25 @@ const FUNCTION_WORD_IDF: f32 = 1.5;
 /// "However" or "Officials" at a sentence start are not names, "Umerov" is.
 const SENTENCE_START_NAME_IDF: f32 = 4.0;
 
-/// One feature of an article before interning: its key (namespace letter + normalised text),
-/// how it reads to a person, and its weight.
+/// How a feature of an article is named: by its term id when the vocabulary already holds its
+/// key, else by the key (namespace letter + normalised text) and how it reads to a person.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FeatureKey {
+    /// A key the vocabulary held when the article was read.
+    Known(u32),
+    /// A key new to the vocabulary.
+    New {
+        /// Namespace letter + normalised text.
+        key: String,
+        /// How it reads to a person.
+        display: String,
+    },
+}
+
+/// One feature of an article: its key and its weight.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RawFeature {
-    pub key: String,
-    pub display: String,
+    pub key: FeatureKey,
     /// Sublinear term frequency times the namespace weight; the idf is applied by the caller.
     pub weight: f32,
     /// Background inverse document frequency.
@@ -70,7 +85,7 @@ fn background() -> &'static HashMap<String, f32> {
     })
 }
 
-/// The background inverse document frequency of a lowercase stem.
+/// The background inverse document frequency of a stem.
 fn stem_idf(stem: &str) -> f32 {
     background().get(stem).copied().unwrap_or(UNKNOWN_IDF)
 }
@@ -78,25 +93,35 @@ fn stem_idf(stem: &str) -> f32 {
 /// Stems repeat across articles: remember them per thread, up to a bound on memory.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
-thread_local! {
-    static STEM_CACHE: std::cell::RefCell<HashMap<String, (String, f32)>> =
-        std::cell::RefCell::new(HashMap::new());
+/// What the stem cache keeps per lowercase word: the word's feature key (`w` + stem) and the
+/// stem's background idf.
+struct CachedStem {
+    key: String,
+    idf: f32,
 }
 
-/// The stem of a lowercase word and its background idf.
-fn stem_and_idf(stemmer: &Stemmer, lower: &str) -> (String, f32) {
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<FxHashMap<String, CachedStem>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// Calls `use_stem` with the feature key (`w` + stem) of a lowercase word and its background
+/// idf; the key is borrowed from a per-thread cache, so a repeated word costs one lookup.
+fn with_stem<R>(stemmer: &Stemmer, lower: &str, use_stem: impl FnOnce(&str, f32) -> R) -> R {
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(found) = cache.get(lower) {
-            return found.clone();
+            return use_stem(&found.key, found.idf);
         }
-        let stem = stemmer.stem(lower).into_owned();
-        let idf = stem_idf(&stem);
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(lower.to_string(), (stem.clone(), idf));
-        (stem, idf)
+        let stem = stemmer.stem(lower);
+        let idf = stem_idf(&stem);
+        let key = format!("w{stem}");
+        let result = use_stem(&key, idf);
+        cache.insert(lower.to_string(), CachedStem { key, idf });
+        result
     })
 }
 
@@ -168,20 +193,85 @@ fn is_capitalised(word: &str) -> bool {
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 
-/// Accumulates counts per feature key for one field (title or body).
-#[derive(Default)]
-struct Counts {
-    /// key → (count, idf, namespace weight, display)
-    features: HashMap<String, (f32, f32, f32, String)>,
+/// One feature's tally within an article.
+struct Tally {
+    count: f32,
+    idf: f32,
+    namespace_weight: f32,
 }
 
-impl Counts {
-    fn add(&mut self, key: String, idf: f32, namespace_weight: f32, display: &str, amount: f32) {
-        let slot = self
-            .features
-            .entry(key)
-            .or_insert_with(|| (0.0, idf, namespace_weight, display.to_string()));
-        slot.0 += amount;
+/// Accumulates counts per feature over the fields of one article.
+struct Counts<'a> {
+    /// Key → term id of the features already known (read-only while articles are read).
+    vocabulary: &'a FxHashMap<String, u32>,
+    known: FxHashMap<u32, Tally>,
+    /// Features new to the vocabulary, with their display.
+    new: FxHashMap<String, (Tally, String)>,
+    /// Scratch buffers reused across tokens, so reading a token allocates nothing.
+    lower: String,
+    key: String,
+}
+
+impl<'a> Counts<'a> {
+    fn new(vocabulary: &'a FxHashMap<String, u32>) -> Self {
+        Self {
+            vocabulary,
+            known: FxHashMap::default(),
+            new: FxHashMap::default(),
+            lower: String::new(),
+            key: String::new(),
+        }
+    }
+
+    /// Counts `amount` for `key`; the first occurrence's idf and display are kept, and the
+    /// key and display are copied only for a feature new to the vocabulary and the article.
+    fn add(
+        &mut self,
+        key: &str,
+        idf: f32,
+        namespace_weight: f32,
+        amount: f32,
+        display: impl FnOnce() -> String,
+    ) {
+        let fresh = || Tally {
+            count: 0.0,
+            idf,
+            namespace_weight,
+        };
+        let tally = match self.vocabulary.get(key) {
+            Some(&term) => self.known.entry(term).or_insert_with(fresh),
+            None => {
+                if !self.new.contains_key(key) {
+                    self.new.insert(key.to_string(), (fresh(), display()));
+                }
+                match self.new.get_mut(key) {
+                    Some((tally, _)) => tally,
+                    None => return,
+                }
+            }
+        };
+        tally.count += amount;
+    }
+}
+
+/// Writes the lowercase form of `word` into `out` (cleared first).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    push_lowercase(word, out);
+}
+
+/// Appends the lowercase form of `word` to `out`.
+fn push_lowercase(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        // `str::to_lowercase` knows the context rules (a word-final sigma) that per-character
+        // lowering misses.
+        out.push_str(&word.to_lowercase());
     }
 }
 
@@ -192,62 +282,74 @@ fn count_field(
     amount: f32,
     options: &ClusterOptions,
     stemmer: &Stemmer,
-    counts: &mut Counts,
+    counts: &mut Counts<'_>,
 ) {
     let tokens = tokens(text);
     let limit = tokens.len().min(options.max_tokens);
     let tokens = tokens.get(..limit).unwrap_or(&[]);
     let mut run: Vec<(&str, f32, bool)> = Vec::new();
+    let mut lower = std::mem::take(&mut counts.lower);
+    let mut key = std::mem::take(&mut counts.key);
     for token in tokens {
         let word = token.text;
-        let lower = word.to_lowercase();
-        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        lowercase_into(word, &mut lower);
+        let has_digit = word.bytes().any(|b| b.is_ascii_digit());
         let all_digits = word
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
         let mut word_idf = 0.0;
         if all_digits {
-            let normalised: String = word.chars().filter(|c| *c != ',').collect();
-            let normalised = normalised.trim_end_matches('.');
+            key.clear();
+            key.push('n');
+            key.extend(word.chars().filter(|c| *c != ','));
+            let normalised_end = key.trim_end_matches('.').len();
+            key.truncate(normalised_end);
             // Small counts ("2 days") say little about which happening it is.
-            if normalised.len() >= 2 {
+            if key.len() >= 3 {
                 counts.add(
-                    format!("n{normalised}"),
+                    &key,
                     options.number_idf,
                     options.number_weight,
-                    word,
                     amount,
+                    || word.to_string(),
                 );
             }
         } else if has_digit {
-            counts.add(format!("w{lower}"), UNKNOWN_IDF, 1.0, &lower, amount);
-        } else if lower.chars().count() >= 2 {
-            let (stem, idf) = stem_and_idf(stemmer, &lower);
-            word_idf = idf;
-            if word_idf >= options.min_word_idf {
-                counts.add(format!("w{stem}"), word_idf, 1.0, &lower, amount);
-            }
+            key.clear();
+            key.push('w');
+            key.push_str(&lower);
+            counts.add(&key, UNKNOWN_IDF, 1.0, amount, || lower.clone());
+        } else if lower.chars().nth(1).is_some() {
+            word_idf = with_stem(stemmer, &lower, |stem_key, idf| {
+                if idf >= options.min_word_idf {
+                    counts.add(stem_key, idf, 1.0, amount, || lower.clone());
+                }
+                idf
+            });
         }
         // Entities: maximal runs of capitalised words separated only by spaces.
         let capitalised = !has_digit && is_capitalised(word);
         if !capitalised || !token.joined_to_previous {
-            flush_entity(&mut run, amount, options, counts);
+            flush_entity(&mut run, amount, options, counts, &mut key);
         }
         if capitalised {
             run.push((word, word_idf, token.sentence_start));
         }
     }
-    flush_entity(&mut run, amount, options, counts);
+    flush_entity(&mut run, amount, options, counts, &mut key);
+    counts.lower = lower;
+    counts.key = key;
 }
 
 /// Emits the entity of a run of capitalised words, normalised to lowercase, without function
 /// words at its ends; a multi-word name also emits its last word, since later mentions
-/// usually use the surname alone ("Rustem Umerov" … "Umerov").
+/// usually use the surname alone ("Rustem Umerov" … "Umerov"). `key` is scratch space.
 fn flush_entity(
     run: &mut Vec<(&str, f32, bool)>,
     amount: f32,
     options: &ClusterOptions,
-    counts: &mut Counts,
+    counts: &mut Counts<'_>,
+    key: &mut String,
 ) {
     let mut words: &[(&str, f32, bool)] = run;
     while let Some((first, rest)) = words.split_first() {
@@ -273,15 +375,27 @@ fn flush_entity(
     }
     if !words.is_empty() {
         let idf = words.iter().map(|w| w.1).fold(0.0_f32, f32::max);
-        let display = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
-        let key = format!("e{}", display.to_lowercase());
-        counts.add(key, idf, options.entity_weight, &display, amount);
+        key.clear();
+        key.push('e');
+        for (position, word) in words.iter().enumerate() {
+            if position > 0 {
+                key.push(' ');
+            }
+            push_lowercase(word.0, key);
+        }
+        counts.add(key, idf, options.entity_weight, amount, || {
+            words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ")
+        });
         if let [.., (last, last_idf, _)] = words
             && words.len() > 1
             && *last_idf >= SENTENCE_START_NAME_IDF
         {
-            let key = format!("e{}", last.to_lowercase());
-            counts.add(key, *last_idf, options.entity_weight, last, amount);
+            key.clear();
+            key.push('e');
+            push_lowercase(last, key);
+            counts.add(key, *last_idf, options.entity_weight, amount, || {
+                last.to_string()
+            });
         }
     }
     run.clear();
@@ -289,35 +403,45 @@ fn flush_entity(
 
 /// The features of an article: title occurrences count `title_weight` times a body
 /// occurrence; weight = (1 + ln tf) × namespace weight, with the background idf beside it.
-/// Sorted by key for determinism.
+/// Keys found in `vocabulary` come as their term ids (in no set order), new keys after them,
+/// sorted by key so that interning them is deterministic.
 /// Without `read_body`, only the title is read (the body is a template, see [`template_key`]).
 pub(crate) fn article_features(
     article: &Article,
     options: &ClusterOptions,
     read_body: bool,
+    vocabulary: &FxHashMap<String, u32>,
 ) -> Vec<RawFeature> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut counts = Counts::default();
+    let mut counts = Counts::new(vocabulary);
     if let Some(title) = &article.title {
         count_field(title, options.title_weight, options, &stemmer, &mut counts);
     }
     if read_body {
         count_field(&article.text, 1.0, options, &stemmer, &mut counts);
     }
+    let weight = |tally: &Tally| (1.0 + tally.count.max(1.0).ln()) * tally.namespace_weight;
     let mut features: Vec<RawFeature> = counts
-        .features
-        .into_iter()
-        .map(
-            |(key, (count, idf, namespace_weight, display))| RawFeature {
-                key,
-                display,
-                weight: (1.0 + count.max(1.0).ln()) * namespace_weight,
-                idf,
-            },
-        )
+        .known
+        .iter()
+        .map(|(&term, tally)| RawFeature {
+            key: FeatureKey::Known(term),
+            weight: weight(tally),
+            idf: tally.idf,
+        })
         .filter(|feature| feature.weight > 0.0 && feature.idf > 0.0)
         .collect();
-    features.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut new: Vec<(String, (Tally, String))> = counts.new.into_iter().collect();
+    new.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    features.extend(
+        new.into_iter()
+            .map(|(key, (tally, display))| RawFeature {
+                weight: weight(&tally),
+                idf: tally.idf,
+                key: FeatureKey::New { key, display },
+            })
+            .filter(|feature| feature.weight > 0.0 && feature.idf > 0.0),
+    );
     features
 }
 
@@ -348,10 +472,18 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         let article = Article::new(ArticleId::new("t"), text);
-        article_features(&article, &ClusterOptions::default(), true)
-            .into_iter()
-            .map(|f| f.key)
-            .collect()
+        article_features(
+            &article,
+            &ClusterOptions::default(),
+            true,
+            &FxHashMap::default(),
+        )
+        .into_iter()
+        .filter_map(|f| match f.key {
+            FeatureKey::New { key, .. } => Some(key),
+            FeatureKey::Known(_) => None,
+        })
+        .collect()
     }
 
     #[test]

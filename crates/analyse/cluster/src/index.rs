@@ -15,6 +15,14 @@ pub(crate) fn bucket_of(day: i64, scale_days: f32) -> i32 {
     bucket.clamp(i64::from(i32::MIN) + 2, i64::from(i32::MAX) - 1) as i32
 }
 
+/// Buckets for stories are one story window wide, so events within the window lie in the same
+/// or a neighbouring bucket.
+pub(crate) fn story_bucket_of(mean_day: f64, window_days: f32) -> i32 {
+    let width = f64::from(window_days).ceil().max(1.0);
+    let bucket = (mean_day / width).floor();
+    bucket.clamp(f64::from(i32::MIN) + 2.0, f64::from(i32::MAX) - 1.0) as i32
+}
+
 /// (term, bucket) → events, in insertion order.
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {

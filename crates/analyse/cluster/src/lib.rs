@@ -39,7 +39,9 @@ mod index;
 pub mod eval;
 pub mod input;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use corroborate_model::{Article, ArticleId};
@@ -212,6 +214,15 @@ const EXTRACTION_CHUNK: usize = 2048;
 /// A sparse vector: (term id, weight), sorted by term id.
 type Sparse = Vec<(u32, f32)>;
 
+/// A feature of an article once its key is interned.
+struct TermFeature {
+    term: u32,
+    /// Sublinear term frequency times the namespace weight.
+    weight: f32,
+    /// Background inverse document frequency.
+    idf: f32,
+}
+
 /// Interned feature keys with how each reads to a person.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Vocabulary {
@@ -219,7 +230,7 @@ struct Vocabulary {
     displays: Vec<String>,
     /// Rebuilt from `keys` after deserialisation.
     #[serde(skip)]
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -234,14 +245,7 @@ impl Vocabulary {
         }
     }
 
-    /// As [`Vocabulary::intern`], allocating only for a new key.
-    fn intern_borrowed(&mut self, key: &str, display: &str) -> u32 {
-        match self.ids.get(key) {
-            Some(&id) => id,
-            None => self.intern(key.to_string(), display.to_string()),
-        }
-    }
-
+    /// The id of `key`, given the next free id (and `display` kept) when it is new.
     fn intern(&mut self, key: String, display: String) -> u32 {
         if let Some(&id) = self.ids.get(&key) {
             return id;
@@ -422,17 +426,23 @@ impl Clusterer {
                 .par_iter()
                 .map(|article| {
                     let read_body = !self.is_template(&article.text);
-                    features::article_features(article, &self.options, read_body)
+                    features::article_features(
+                        article,
+                        &self.options,
+                        read_body,
+                        &self.vocabulary.ids,
+                    )
                 })
                 .collect();
             // The chunk is counted before any of it is weighted: a term every article of the
             // batch holds ("Russia" in a batch on the Ukraine talks) tells its events apart no
             // better than "said" does, however rare it is in general English.
-            for raw in &extracted {
-                self.count_document(raw);
-            }
-            for (article, raw) in chunk.iter().zip(extracted) {
-                let vector = self.intern(raw);
+            let counted: Vec<Vec<TermFeature>> = extracted
+                .into_iter()
+                .map(|raw| self.count_document(raw))
+                .collect();
+            for (article, features) in chunk.iter().zip(counted) {
+                let vector = self.weigh(features);
                 let event = self.assign(article, vector);
                 changed.insert(event);
             }
@@ -491,35 +501,41 @@ impl Clusterer {
                 .is_some_and(|&count| count >= copies)
     }
 
-    /// Counts one article's terms into the document frequencies of what was seen.
-    fn count_document(&mut self, raw: &[features::RawFeature]) {
+    /// Interns one article's features and counts them into the document frequencies of what
+    /// was seen.
+    fn count_document(&mut self, raw: Vec<features::RawFeature>) -> Vec<TermFeature> {
+        let mut interned = Vec::with_capacity(raw.len());
         for feature in raw {
-            let term = self
-                .vocabulary
-                .intern_borrowed(&feature.key, &feature.display);
+            let term = match feature.key {
+                features::FeatureKey::Known(term) => term,
+                features::FeatureKey::New { key, display } => self.vocabulary.intern(key, display),
+            };
             if self.document_counts.len() <= term as usize {
                 self.document_counts.resize(term as usize + 1, 0);
             }
             if let Some(slot) = self.document_counts.get_mut(term as usize) {
                 *slot += 1;
             }
+            interned.push(TermFeature {
+                term,
+                weight: feature.weight,
+                idf: feature.idf,
+            });
         }
         self.documents += 1;
+        interned
     }
 
-    /// Interns raw features (already counted) into a unit-normalised sparse vector, weighting
-    /// each by the idf blended from the background and the documents seen so far.
-    fn intern(&mut self, raw: Vec<features::RawFeature>) -> Sparse {
+    /// A unit-normalised sparse vector of counted features, each weighted by the idf blended
+    /// from the background and the documents seen so far.
+    fn weigh(&self, features: Vec<TermFeature>) -> Sparse {
         let seen = self.documents as f64;
         // The background counts as at most as many documents as were seen, so in a small
         // batch on one subject the batch's own frequencies weigh half.
         let prior = f64::from(self.options.background_documents.max(0.0)).min(seen.max(1.0));
-        let mut vector: Sparse = Vec::with_capacity(raw.len());
-        for feature in raw {
-            let term = self.vocabulary.intern(feature.key, feature.display);
-            if self.document_counts.len() <= term as usize {
-                self.document_counts.resize(term as usize + 1, 0);
-            }
+        let mut vector: Sparse = Vec::with_capacity(features.len());
+        for feature in features {
+            let term = feature.term;
             let count = self
                 .document_counts
                 .get(term as usize)
@@ -791,34 +807,49 @@ impl Clusterer {
     }
 
     /// Links events into stories: single linkage over centroid similarity at the looser story
-    /// threshold, within the story window; connected components become stories.
+    /// threshold, within the story window; connected components become stories. Each event is
+    /// compared with at most [`ClusterOptions::max_candidates`] events found through a local
+    /// (term, time bucket) index over the events' heaviest terms, so a long stream costs about
+    /// linearly in its events.
     fn stories(&self, live: &[&EventState], events: &[Event]) -> Vec<Story> {
         let count = live.len();
         let mut parent: Vec<usize> = (0..count).collect();
-        // Candidate pairs through a local index over each event's heaviest terms.
-        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        let window = self.options.story_window_days;
+        let bucket_of_event = |state: &EventState| {
+            state
+                .mean_day()
+                .map(|day| index::story_bucket_of(day, window))
+        };
+        let mut postings = TermIndex::default();
+        let mut queries: Vec<Vec<u32>> = Vec::with_capacity(count);
         for (position, state) in live.iter().enumerate() {
-            for term in top_terms(&state.centroid, self.options.index_terms) {
-                postings.entry(term).or_default().push(position);
+            let terms = top_terms(&state.centroid, self.options.index_terms);
+            let bucket = bucket_of_event(state).unwrap_or(UNDATED_BUCKET);
+            for &term in &terms {
+                postings.insert(term, bucket, position as u32);
             }
+            queries.push(terms);
         }
-        for (position, state) in live.iter().enumerate() {
-            let mut candidates = BTreeSet::new();
+        for (position, (state, query)) in live.iter().zip(&queries).enumerate() {
+            let mut candidates: BTreeSet<usize> = BTreeSet::new();
             // As for articles: few events are all compared.
             if count <= self.options.max_candidates {
                 candidates.extend(position + 1..count);
-            }
-            for term in top_terms(&state.centroid, self.options.index_terms) {
-                if let Some(list) = postings.get(&term) {
-                    candidates.extend(list.iter().copied().filter(|&o| o > position));
-                }
+            } else {
+                candidates.extend(
+                    postings
+                        .candidates(query, bucket_of_event(state), self.options.max_candidates)
+                        .into_iter()
+                        .map(|other| other as usize)
+                        .filter(|&other| other > position),
+                );
             }
             for other in candidates {
                 let Some(other_state) = live.get(other) else {
                     continue;
                 };
                 if let (Some(a), Some(b)) = (state.mean_day(), other_state.mean_day())
-                    && (a - b).abs() > f64::from(self.options.story_window_days)
+                    && (a - b).abs() > f64::from(window)
                 {
                     continue;
                 }
@@ -839,7 +870,7 @@ impl Clusterer {
                 .or_default()
                 .push(position);
         }
-        let mut stories: Vec<Story> = groups
+        let mut stories: Vec<(usize, Story)> = groups
             .into_values()
             .filter_map(|mut members| {
                 members.sort_unstable();
@@ -853,7 +884,7 @@ impl Clusterer {
                             .cmp(&b.articles.len())
                             .then(b.id.cmp(&a.id))
                     })?;
-                Some(Story {
+                let story = Story {
                     id: format!("s-{}", first.id.trim_start_matches("e-")),
                     label: largest.label.clone(),
                     events: members
@@ -868,17 +899,13 @@ impl Clusterer {
                         .iter()
                         .filter_map(|&m| events.get(m).and_then(|e| e.last_date))
                         .max(),
-                })
+                };
+                Some((*members.first()?, story))
             })
             .collect();
         // Components come out keyed by their root; order them by their first event.
-        stories.sort_by_key(|story| {
-            story
-                .events
-                .first()
-                .and_then(|id| events.iter().position(|e| &e.id == id))
-        });
-        stories
+        stories.sort_by_key(|&(first, _)| first);
+        stories.into_iter().map(|(_, story)| story).collect()
     }
 }
 
