@@ -64,6 +64,135 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "da", "van", "von", "bin", "al", "del", "di", "du", "la", "le", "der", "for", "and",
 ];
 
+/// Heads that take "of" inside a name besides organisation and place words and titles
+/// ("House of Commons", "Republic of Korea", "Duke of Sussex").
+const OF_HEADS: &[&str] = &[
+    "house",
+    "chamber",
+    "isle",
+    "statue",
+    "tower",
+    "duke",
+    "duchess",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "earl",
+    "republic",
+    "kingdom",
+    "states",
+    "emirates",
+    "hall",
+    "order",
+    "people",
+    "ministry",
+    "cathedral",
+    "church",
+    "archbishop",
+    "bishop",
+    "gulf",
+    "sea",
+    "bay",
+    "cape",
+    "strait",
+    "straits",
+    "lake",
+    "mount",
+    "sultan",
+    "emir",
+    "pope",
+];
+
+/// First words that make a capitalised run a place ("Avenue Montaigne", "Mount Cook").
+const PLACE_HEADS: &[&str] = &[
+    "avenue", "rue", "mount", "mt", "lake", "cape", "fort", "gulf", "bay", "isle", "lac", "via",
+    "piazza", "plaza", "place",
+];
+
+/// Words before "of" that make the following name a place ("14 miles north of Healdsburg").
+const PLACE_OF_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-northeast",
+    "north-northwest",
+    "south-southeast",
+    "south-southwest",
+    "east-northeast",
+    "east-southeast",
+    "west-northwest",
+    "west-southwest",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "centre",
+    "center",
+    "heart",
+    "mile",
+    "miles",
+    "km",
+    "kilometres",
+    "kilometers",
+    "residents",
+    "resident",
+    "native",
+    "town",
+    "city",
+    "village",
+    "province",
+    "county",
+    "state",
+    "region",
+    "streets",
+    "mayor",
+    "people",
+];
+
+/// Verbs that follow any subject ("Expectations were low"): no sign of a name.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "do", "does", "did",
+];
+
+/// Words capitalised at the start of a sentence that lead into a name ("Like Comey himself").
+const LEADING_FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "like",
+    "unlike",
+    "but",
+    "and",
+    "as",
+    "for",
+    "with",
+    "when",
+    "after",
+    "before",
+    "if",
+    "while",
+    "since",
+    "despite",
+    "according",
+    "then",
+    "so",
+    "yet",
+    "although",
+    "because",
+    "meanwhile",
+    "also",
+];
+
 /// Possessed nouns that make the possessor an actor ("Moscow's demands").
 const ACTOR_NOUNS: &[&str] = &[
     "offer",
@@ -190,6 +319,15 @@ fn is_contraction(word: &str) -> bool {
 /// such as McDonald or MacArthur.
 fn is_camel_case(word: &str) -> bool {
     let word = strip_possessive(word);
+    // "Raven-Symone", "Champs-Elysees": capitalised parts joined by a hyphen.
+    let hyphenated_words = word.contains(['-', '‑'])
+        && word.split(['-', '‑']).all(|part| {
+            part.chars().next().is_some_and(char::is_uppercase)
+                && !part.chars().skip(1).any(char::is_uppercase)
+        });
+    if hyphenated_words {
+        return false;
+    }
     let inner_capital = word.chars().skip(2).any(char::is_uppercase);
     let surname_prefix = [
         "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’",
@@ -269,10 +407,20 @@ fn capitalised_runs(tokens: &[Token<'_>]) -> Vec<Run> {
                     .get(probe)
                     .is_some_and(|t| contains(&ORGANISATION_SUFFIXES, t.text))
             };
+            // "Bank of England", "Secretary of State", but "Vishwanand Subryan of Schenectady"
+            // is a person and his home town.
+            let joins_of = || {
+                contains(&ORGANISATION_SUFFIXES, current.text)
+                    || contains(&PLACE_SUFFIXES, current.text)
+                    || is_role_word(current.text)
+                    || is_person_title(current.text)
+                    || in_list(OF_HEADS, current.text)
+            };
             if in_list(NAME_CONNECTORS, after.text)
                 && after.text.chars().next().is_some_and(char::is_lowercase)
                 && tokens.get(next + 1).is_some_and(is_name_token)
                 && ((after.text != "and" && after.text != "for") || joins_organisation())
+                && (after.text != "of" || joins_of())
             {
                 cursor = next + 1;
                 words.push(next);
@@ -477,13 +625,19 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         {
             continue;
         }
-        // Drop leading function words capitalised at sentence start ("The Kremlin").
+        // Drop leading function words capitalised at sentence start ("The Kremlin", "Like
+        // Comey himself").
+        let mut function_words_dropped = false;
         while name_words.len() > 1
             && name_words
                 .first()
                 .and_then(|&i| tokens.get(i))
-                .is_some_and(|t| in_list(&["the", "a", "an"], t.text))
+                .is_some_and(|t| in_list(LEADING_FUNCTION_WORDS, t.text))
         {
+            function_words_dropped |= name_words
+                .first()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| !in_list(&["the", "a", "an"], t.text));
             name_words = name_words.get(1..).unwrap_or_default();
         }
         let Some(&name_first) = name_words.first() else {
@@ -502,7 +656,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         let name_tokens: Vec<&Token<'_>> =
             name_words.iter().filter_map(|&i| tokens.get(i)).collect();
         let single = name_tokens.len() == 1;
-        let starts_sentence = first == sentence_start
+        let starts_sentence = (first == sentence_start && !function_words_dropped)
             || tokens
                 .get(first.wrapping_sub(1))
                 .is_some_and(|t| matches!(t.text, "“" | "\"" | "‘" | "(" | "—" | "–" | ":" | "-"));
@@ -537,6 +691,26 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 || contains(&NATIONALITIES, t.text)
                 || contains(&NOT_NAMES, t.text)
         });
+        // "14 miles north of Healdsburg", "Vishwanand Subryan of Schenectady": after "of",
+        // a name is a place when a direction, distance or settlement word or a person's
+        // name comes before the "of".
+        let place_after_of = first >= 2
+            && tokens.get(first - 1).is_some_and(|t| t.text == "of")
+            && (tokens
+                .get(first - 2)
+                .is_some_and(|t| in_list(PLACE_OF_WORDS, t.text))
+                || mentions.last().is_some_and(|previous| {
+                    previous.kind == EntityKind::Person
+                        && tokens
+                            .get(first - 2)
+                            .is_some_and(|t| t.end == previous.span.end)
+                }));
+        // "Oppenheimer's Andrew Uerkwitz": a name owning a person's name is their employer.
+        let employs_person = strip_possessive(last_token.text).len() != last_token.text.len()
+            && tokens.get(last + 1).is_some_and(|t| {
+                is_name_token(t) && contains(&GIVEN_NAMES, &deunicode::deunicode(t.text))
+            });
+        let place_head = !single && in_list(PLACE_HEADS, first_name_word.trim_end_matches('.'));
         let kind = if single
             && (name.chars().count() < 2
                 || is_demonym_plural(&name)
@@ -548,10 +722,14 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             None
         } else if contains(&ORGANISATIONS, &key) {
             Some(EntityKind::Organisation)
-        } else if contains(&PLACES, &key) {
+        } else if contains(&PLACES, &key) || place_head {
             Some(EntityKind::Place)
         } else if titled || (given_name && !single) {
             Some(EntityKind::Person)
+        } else if employs_person {
+            Some(EntityKind::Organisation)
+        } else if place_after_of {
+            Some(EntityKind::Place)
         } else if !single
             && (contains(&ORGANISATION_SUFFIXES, last_name_word)
                 || name_tokens.iter().any(|t| {
@@ -571,7 +749,13 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
             Some(EntityKind::Organisation)
         } else if listed_after_place && single && !followed_by_actor_verb {
             Some(EntityKind::Place)
-        } else if contains(&SPEECH_VERBS, &next_word) || (single && looks_like_surname(&name)) {
+        } else if contains(&SPEECH_VERBS, &next_word)
+            || (single && looks_like_surname(&name))
+            || (single
+                && starts_sentence
+                && followed_by_actor_verb
+                && !in_list(AUXILIARIES, &next_word))
+        {
             Some(EntityKind::Person)
         } else if single && starts_sentence {
             None
