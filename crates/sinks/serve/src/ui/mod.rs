@@ -63,6 +63,8 @@ pub(crate) fn router(state: AppState, options: &ServeOptions) -> Router {
         )
         .route("/ui/style.css", get(stylesheet))
         .route("/ui/app.js", get(script))
+        // Browsers ask for it on every site; an empty answer keeps their consoles quiet.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(not_found)
         .with_state(state)
         .layer(TimeoutLayer::with_status_code(
@@ -242,6 +244,8 @@ fn loose_events(reader: &Reader) -> Result<Vec<EventView>, ApiError> {
 /// One event on a story's timeline.
 pub(crate) struct TimelineRow {
     event: EventView,
+    /// The day the brief gives the happening, for events whose articles carry no date.
+    brief_date: Option<String>,
     sources: Vec<String>,
     facts: Vec<corroborate_reconcile::Fact>,
 }
@@ -257,24 +261,24 @@ async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
                 continue;
             };
             let articles = reader.event_articles(event_id)?;
-            let facts = reader
-                .store
-                .brief(event_id)?
-                .map(|brief| brief.facts.into_iter().take(TIMELINE_FACTS).collect())
-                .unwrap_or_default();
+            let (brief_date, facts) = match reader.store.brief(event_id)? {
+                Some(brief) => (
+                    brief.date,
+                    brief.facts.into_iter().take(TIMELINE_FACTS).collect(),
+                ),
+                None => (None, Vec::new()),
+            };
             rows.push(TimelineRow {
                 event,
+                brief_date,
                 sources: distinct_sources(&articles),
                 facts,
             });
         }
         rows.sort_by(|a, b| {
             let key = |row: &TimelineRow| {
-                (
-                    row.event.first_date.is_none(),
-                    row.event.first_date.clone(),
-                    row.event.id.clone(),
-                )
+                let day = row.day().map(str::to_owned);
+                (day.is_none(), day, row.event.id.clone())
             };
             key(a).cmp(&key(b))
         });
@@ -282,6 +286,16 @@ async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
     })
     .await?;
     Ok(Html(views::story_page(&story, &rows).into_string()))
+}
+
+impl TimelineRow {
+    /// The event's first publication day, else the day its brief gives.
+    fn day(&self) -> Option<&str> {
+        self.event
+            .first_date
+            .as_deref()
+            .or(self.brief_date.as_deref())
+    }
 }
 
 fn distinct_sources(articles: &[ArticleSummary]) -> Vec<String> {

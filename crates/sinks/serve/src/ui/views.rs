@@ -12,7 +12,7 @@ use maud::{DOCTYPE, Markup, html};
 use super::{
     ArticlePage, EntityPage, EventPage, FrontPage, SearchPage, SourceColumn, StoryRow, TimelineRow,
 };
-use crate::api::{ArticleSummary, DerivationView, EventView, StoryView};
+use crate::api::{ArticleSummary, DerivationView, StoryView};
 
 /// Percent-encodes a path segment or query value: ids may hold `/`, `?`, `#` or spaces.
 pub(crate) fn encode(text: &str) -> String {
@@ -265,7 +265,13 @@ pub(crate) fn story_page(story: &StoryView, rows: &[TimelineRow]) -> Markup {
             ol.timeline {
                 @for row in rows {
                     li.timeline-entry {
-                        p.when { (date_range(row.event.first_date.as_deref(), row.event.last_date.as_deref())) }
+                        p.when {
+                            @if row.event.first_date.is_some() {
+                                (date_range(row.event.first_date.as_deref(), row.event.last_date.as_deref()))
+                            } @else if let Some(day) = &row.brief_date {
+                                (day) span.meta { " (the day the sources give)" }
+                            } @else { "undated" }
+                        }
                         h3 { a href=(event_href(&row.event.id)) { (row.event.label) } }
                         p.meta {
                             (plural(row.event.articles.len(), "article", "articles"))
