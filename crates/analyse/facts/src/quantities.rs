@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
+use crate::lexicon::in_list;
 use crate::text::{Token, looks_plural, singular, strip_possessive, tokenize};
 
 /// How a number was hedged in the text.
@@ -751,6 +752,15 @@ fn is_calendar_number(tokens: &[Token<'_>], read: &NumberRead) -> bool {
     if is_month(&previous) || is_month(&next) || next == ":" || previous == ":" {
         return true;
     }
+    // "a 2-1 win", "beat them 20-13": a score or a record, not a count or a range.
+    let score = token
+        .text
+        .split_once(['-', '–'])
+        .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)))
+        .is_some_and(|(a, b)| a >= b || in_list(SCORE_WORDS, &next));
+    if score {
+        return true;
+    }
     // "Sept. 11 hijackers": a day after an abbreviated month.
     if previous == "." && read.start >= 2 && is_month(&lower(tokens, read.start - 2)) {
         return true;
@@ -783,6 +793,27 @@ fn is_calendar_number(tokens: &[Token<'_>], read: &NumberRead) -> bool {
     }
     false
 }
+
+/// Nouns after "N-M" that make it a score or record ("a 1-3 defeat").
+const SCORE_WORDS: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "draw",
+    "lead",
+    "score",
+    "record",
+    "scoreline",
+    "tie",
+    "advantage",
+    "deficit",
+    "margin",
+    "series",
+    "split",
+    "decision",
+    "vote",
+];
 
 /// Finds the quantities in one sentence.
 ///
