@@ -38,6 +38,8 @@ const MAX_LOOSE_EVENTS: usize = 200;
 const ENTITIES_PER_PAGE: usize = 100;
 /// Facts shown per event on a story's timeline.
 const TIMELINE_FACTS: usize = 3;
+/// Most articles shown side by side on an event page; a large event's others are links.
+const MAX_COLUMNS: usize = 8;
 /// Results of each kind on the search page.
 const SEARCH_LIMIT: usize = 50;
 
@@ -320,6 +322,8 @@ pub(crate) struct EventPage {
     event: EventView,
     brief: Option<Brief>,
     columns: Vec<SourceColumn>,
+    /// Articles of the event beyond [`MAX_COLUMNS`], listed as links.
+    more_articles: Vec<ArticleSummary>,
     derivations: Vec<DerivationView>,
     sources: Vec<String>,
     /// The fact whose evidence is marked, when it is one of the brief's.
@@ -354,28 +358,53 @@ async fn event_page(
             .event(&id)?
             .ok_or_else(|| ApiError::not_found("event", &id))?;
         let summaries = reader.event_articles(&id)?;
-        let mut columns = Vec::with_capacity(summaries.len());
-        for summary in summaries {
-            let article = reader.store.article(&ArticleId::new(summary.id.as_str()))?;
-            columns.push(SourceColumn { summary, article });
-        }
         let brief = reader.store.brief(&id)?;
-        let selected = query.fact.filter(|fact| {
+        let selected_fact = query.fact.as_ref().and_then(|wanted| {
             brief
                 .as_ref()
-                .is_some_and(|brief| brief.facts.iter().any(|known| &known.id == fact))
+                .and_then(|brief| brief.facts.iter().find(|fact| &fact.id == wanted))
         });
-        let sources = distinct_sources(
-            &columns
-                .iter()
-                .map(|column| column.summary.clone())
-                .collect::<Vec<_>>(),
-        );
+        let selected = selected_fact.map(|fact| fact.id.clone());
+        // The picked fact's sources first, then the others in order, up to the cap; shown
+        // in the event's order.
+        let evidence_of: BTreeSet<&str> = selected_fact
+            .map(|fact| {
+                fact.evidence
+                    .iter()
+                    .map(|evidence| evidence.article.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut shown: Vec<usize> = (0..summaries.len())
+            .filter(|&index| evidence_of.contains(summaries[index].id.as_str()))
+            .take(MAX_COLUMNS)
+            .collect();
+        for index in 0..summaries.len() {
+            if shown.len() >= MAX_COLUMNS {
+                break;
+            }
+            if !shown.contains(&index) {
+                shown.push(index);
+            }
+        }
+        shown.sort_unstable();
+        let sources = distinct_sources(&summaries);
+        let mut columns = Vec::with_capacity(shown.len());
+        let mut more_articles = Vec::new();
+        for (index, summary) in summaries.into_iter().enumerate() {
+            if shown.contains(&index) {
+                let article = reader.store.article(&ArticleId::new(summary.id.as_str()))?;
+                columns.push(SourceColumn { summary, article });
+            } else {
+                more_articles.push(summary);
+            }
+        }
         Ok(EventPage {
             event,
             brief,
             derivations: reader.event_derivations(&id)?,
             columns,
+            more_articles,
             sources,
             selected,
         })

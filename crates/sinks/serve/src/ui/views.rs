@@ -306,18 +306,13 @@ fn fact_item(event_id: &str, fact: &Fact, selected: bool) -> Markup {
     }
 }
 
-/// Short name of an article for citations: its source, else its id.
+/// Short name of a column's article for citations: its source, else its column number.
 fn source_name(columns: &[SourceColumn], index: usize) -> String {
     columns
         .get(index)
-        .map(|column| {
-            column
-                .summary
-                .source
-                .clone()
-                .unwrap_or_else(|| column.summary.id.clone())
-        })
-        .unwrap_or_default()
+        .and_then(|column| column.summary.source.clone())
+        .filter(|source| !source.trim().is_empty())
+        .unwrap_or_else(|| format!("article {}", index + 1))
 }
 
 /// Links to the source columns of these articles.
@@ -350,7 +345,7 @@ pub(crate) fn event_page(page: &EventPage) -> Markup {
             }
             h1 { (event.label) }
             p.meta {
-                (title_date) " · " (plural(page.columns.len(), "article", "articles"))
+                (title_date) " · " (plural(page.columns.len() + page.more_articles.len(), "article", "articles"))
                 @if !page.sources.is_empty() { " · " (page.sources.join(", ")) }
             }
             @match &page.brief {
@@ -553,6 +548,15 @@ fn sources_section(page: &EventPage, column_of: &HashMap<&str, usize>) -> Markup
                     (source_column(index, column, &facts_of, selected, copies.get(column.summary.id.as_str()).copied(), column_of))
                 }
             }
+            @if !page.more_articles.is_empty() {
+                p { (plural(page.more_articles.len(), "more article is", "more articles are")) " not shown side by side:" }
+                ul.more-articles {
+                    @for summary in &page.more_articles {
+                        li { a href=(article_href(&summary.id)) { (summary_title(summary)) }
+                            @if let Some(source) = &summary.source { span.meta { " · " (source) } } }
+                    }
+                }
+            }
         }
     }
 }
@@ -593,7 +597,10 @@ fn source_column(
     }
     html! {
         article.source-column id={ "source-" (index) } aria-labelledby={ "source-" (index) "-title" } {
-            h3 id={ "source-" (index) "-title" } { a href=(article_href(&summary.id)) { (summary_title(summary)) } }
+            h3 id={ "source-" (index) "-title" } {
+                span.column-number { (index + 1) ". " }
+                a href=(article_href(&summary.id)) { (summary_title(summary)) }
+            }
             p.meta {
                 (summary.source.as_deref().unwrap_or("unknown source"))
                 @if let Some(published) = &summary.published { " · " (published) }
@@ -603,7 +610,7 @@ fn source_column(
                 p.derived-note {
                     (relation_label(&derivation.relation)) " of "
                     @match column_of.get(derivation.original.as_str()) {
-                        Some(&original) => a href={ "#source-" (original) } { "column " (original + 1) },
+                        Some(&original) => a href={ "#source-" (original) } { "article " (original + 1) },
                         None => a href=(article_href(&derivation.original)) { (derivation.original) },
                     }
                 }
