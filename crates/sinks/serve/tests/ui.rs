@@ -493,3 +493,50 @@ async fn unknown_pages_are_html_and_unknown_api_paths_stay_json() {
     let script = get(&app, "/ui/app.js").await;
     assert!(script.content_type().starts_with("text/javascript"));
 }
+
+#[tokio::test]
+async fn a_large_event_shows_some_sources_side_by_side_and_lists_the_others() {
+    let report = "Flood waters rose across the river valley on Sunday, forcing 3,000 residents \
+                  from their homes. Emergency crews opened four shelters in the town of Marlow. \
+                  The regional governor asked the national government for help with the cleanup.";
+    let copies: Vec<Article> = (0..11)
+        .map(|number| {
+            let mut article = Article::new(
+                ArticleId::new(format!("flood-{number:02}")),
+                format!("{report}\n\nOutlet {number} filed this report from the valley."),
+            );
+            article.source = Some(format!("Outlet {number}"));
+            article
+        })
+        .collect();
+    let app = app_with(&copies);
+    let store = SqliteStore::open(&app.db).expect("open");
+    let event = store
+        .analysis()
+        .expect("analysis")
+        .events
+        .into_iter()
+        .find(|event| event.articles.len() == copies.len())
+        .expect("the copies form one event");
+
+    let page = get(&app, &format!("/events/{}", event.id)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("11 articles"));
+    let columns = page.body.matches("class=\"source-column\"").count();
+    assert_eq!(columns, 8);
+    assert!(
+        page.body
+            .contains("3 more articles are not shown side by side")
+    );
+    let listed: Vec<String> = page
+        .links("/articles/flood-")
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        listed.len(),
+        copies.len(),
+        "every article is linked: {listed:?}"
+    );
+}
