@@ -31,6 +31,7 @@
 //!
 //! [rs-trafilatura]: https://crates.io/crates/rs-trafilatura
 
+mod boilerplate;
 mod dates;
 mod guard;
 mod metadata;
@@ -130,6 +131,7 @@ pub fn extract(
     .map_err(panic_message)?;
     metadata.fill_from(fallback);
     let text = text::remove_title_line(&text, metadata.title.as_deref());
+    let text = boilerplate::clean(&text);
     // Text without a single letter or digit (stray BOMs, replacement characters) is no article.
     if !text.chars().any(char::is_alphanumeric) {
         return Err(HtmlError::NoMainText);

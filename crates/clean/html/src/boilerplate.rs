@@ -1,0 +1,314 @@
+//! Boilerplate the main-text extractor lets through: "related stories" sections, lists of
+//! teasers and headline-and-byline cards after the article, tag clouds and archive lists
+//! flattened into one unpunctuated run, and passages repeated verbatim (pages that carry the
+//! article twice, for mobile and desktop).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Headers that open a section of other content after an article, in the languages news
+/// sites commonly use. Matched against a whole short paragraph, case-insensitively.
+static SECTION_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            related(?:\s+(?:stories|articles|posts|news|content|coverage|reading|tags))?
+            | more\s+(?:great\s+)?(?:\w+\s+)?(?:stories|news|articles|from\b.*|in\b.*|on\b.*|coverage)
+            | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+            | read\s+(?:more|also|next)(?:\s+.*)?
+            | (?:also\s+read|see\s+also|further\s+reading|recommended(?:\s+for\s+you)?|recommended\s+stories)
+            | (?:most|the\s+most)\s+(?:read|popular|viewed|shared)(?:\s+.*)?
+            | popular\s+(?:on|in|now|stories|articles|posts)\b.*
+            | (?:trending|latest)\s+(?:now|news|stories|articles|posts|videos)
+            | (?:next|previous)\s+(?:post|article|story)
+            | tags?\s*:?
+            | leia\s+tamb[ée]m | veja\s+tamb[ée]m | mais\s+lidas | not[íi]cias\s+relacionadas
+            | lee\s+tambi[ée]n | te\s+puede\s+interesar | m[áa]s\s+le[íi]d[oa]s
+            | lesen\s+sie\s+auch | mehr\s+zum\s+thema | weitere\s+artikel | das\s+k[öo]nnte\s+sie\s+auch\s+interessieren
+            | (?:[àa]\s+)?lire\s+aussi | sur\s+le\s+m[êe]me\s+sujet | les\s+plus\s+lus
+            | leggi\s+anche | articoli\s+correlati
+            | читайте\s+также | похожие\s+(?:статьи|новости|материалы) | самые\s+популярные(?:\s+\w+)?
+            | 関連記事 | 関連ニュース | 相关文章 | 相关阅读 | 관련\s*기사
+        )[\s:.…-]*$",
+    )
+    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+});
+
+/// The fewest words an article must keep before a cut: never trade the article for its tail.
+const MIN_WORDS_KEPT: usize = 60;
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A paragraph cut short with an ellipsis: the teaser of another post.
+fn is_teaser(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim_end();
+    (trimmed.ends_with('…') || trimmed.ends_with("...") || trimmed.ends_with("[…]"))
+        && word_count(trimmed) >= 8
+}
+
+/// A line that only names an author or a date/time: the byline of a teaser card.
+fn is_card_meta(line: &str) -> bool {
+    let line = line.trim_start_matches("- ").trim();
+    let words = word_count(line);
+    // Table rows ("1/1/2013 | +13.1%") are data, not bylines.
+    if words == 0 || words > 8 || line.contains('|') {
+        return false;
+    }
+    line.to_lowercase().starts_with("by ")
+        || (words <= 6 && crate::dates::find_in_text(line).is_some())
+}
+
+/// A paragraph made only of card bylines and dates (`- By REUTERS\n- 11/20/2019 10:08 AM`).
+fn is_card_meta_block(paragraph: &str) -> bool {
+    let mut lines = paragraph
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .peekable();
+    lines.peek().is_some() && lines.all(is_card_meta)
+}
+
+/// Whether the paragraphs read as more article: a good share of their words in paragraphs
+/// of running prose (long, not cut short). A "Read next" link inside a long guide is
+/// followed by prose; a related-stories section by headlines and teasers.
+fn reads_as_article(paragraphs: &[&str]) -> bool {
+    let total: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let prose: usize = paragraphs
+        .iter()
+        .filter(|p| word_count(p) >= PROSE_WORDS && !is_teaser(p))
+        .map(|p| word_count(p))
+        .sum();
+    total > 0 && prose * 10 >= total * PROSE_SHARE_TENTHS
+}
+
+/// Words that make a paragraph running prose.
+const PROSE_WORDS: usize = 25;
+/// Share of prose (in tenths) from which what follows a cut still reads as the article.
+const PROSE_SHARE_TENTHS: usize = 4;
+
+/// The index of the first paragraph of trailing boilerplate, if any.
+fn tail_start(paragraphs: &[&str]) -> Option<usize> {
+    let cut = tail_candidate(paragraphs)?;
+    (!reads_as_article(&paragraphs[cut..])).then_some(cut)
+}
+
+fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
+    let mut words_before = 0;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let words = word_count(paragraph);
+        if words_before >= MIN_WORDS_KEPT {
+            if words <= 10 && SECTION_HEADER.is_match(paragraph.trim()) {
+                return Some(index);
+            }
+            // Two teasers among the next three paragraphs: a list of other posts.
+            let teasers = paragraphs[index..]
+                .iter()
+                .take(3)
+                .filter(|next| is_teaser(next))
+                .count();
+            if is_teaser(paragraph) && teasers >= 2 {
+                // The line above them is that list's header when it is short.
+                let header_above = index > 0 && word_count(paragraphs[index - 1]) <= 12;
+                return Some(if header_above { index - 1 } else { index });
+            }
+            // Headline, byline card, headline, byline card: a list of other stories.
+            let cards = paragraphs[index..]
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .take(2)
+                .filter(|next| is_card_meta_block(next))
+                .count();
+            if words <= 20 && cards == 2 {
+                return Some(index);
+            }
+        }
+        words_before += words;
+    }
+    None
+}
+
+/// Drops trailing boilerplate and sentences repeated verbatim from laid-out text
+/// (paragraphs separated by blank lines).
+pub(crate) fn clean(text: &str) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let kept = match tail_start(&paragraphs) {
+        Some(end) => &paragraphs[..end],
+        None => &paragraphs[..],
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(kept.len());
+    for paragraph in kept {
+        let deduplicated = without_repeated_sentences(paragraph, &mut seen);
+        if !deduplicated.trim().is_empty() {
+            out.push(deduplicated);
+        }
+    }
+    out.join("\n\n")
+}
+
+/// The fewest words a sentence needs before a repeat of it counts as duplication; short
+/// ones ("Read more.", "Yes.") legitimately recur.
+const MIN_REPEATED_WORDS: usize = 10;
+
+/// `paragraph` without runs of sentences already met earlier in the text: a run of
+/// [`MIN_REPEATED_RUN`] or more repeated sentences is a duplicated passage; fewer may be a
+/// deliberate restatement or a recipe's recurring line.
+fn without_repeated_sentences(paragraph: &str, seen: &mut HashSet<String>) -> String {
+    let pieces = sentences(paragraph);
+    let repeated: Vec<bool> = pieces
+        .iter()
+        .map(|sentence| {
+            let key = sentence
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            word_count(&key) >= MIN_REPEATED_WORDS && !seen.insert(key)
+        })
+        .collect();
+    let mut out = String::with_capacity(paragraph.len());
+    let mut index = 0;
+    while index < pieces.len() {
+        let run = repeated[index..].iter().take_while(|r| **r).count();
+        if run >= MIN_REPEATED_RUN {
+            index += run;
+            continue;
+        }
+        if index + 1 == pieces.len() && is_word_cloud(pieces[index]) {
+            index += 1;
+            continue;
+        }
+        out.push_str(pieces[index]);
+        index += 1;
+    }
+    out.trim().to_owned()
+}
+
+/// A long run of words with no sentence end and hardly a comma: a tag cloud, a category or
+/// archive list, a menu flattened into text. Prose of that length punctuates.
+fn is_word_cloud(piece: &str) -> bool {
+    let words = word_count(piece);
+    let trimmed = piece.trim_end();
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '。']);
+    let commas = piece.matches([',', ';', '،', '、']).count();
+    // List blocks (one item a line) and table rows (cells split by `|`) are structure the
+    // page gave, not a flattened cloud; nor are price lists.
+    !piece.trim().contains(['\n', '|', '$', '€', '£'])
+        && words >= CLOUD_WORDS
+        && !ends_sentence
+        && commas * CLOUD_WORDS_PER_COMMA < words
+}
+
+/// Words from which an unpunctuated run is a word cloud.
+const CLOUD_WORDS: usize = 60;
+/// Fewer commas than one per this many words (prose lists use commas).
+const CLOUD_WORDS_PER_COMMA: usize = 15;
+
+/// Consecutive repeated sentences that make a duplicated passage.
+const MIN_REPEATED_RUN: usize = 3;
+
+/// Splits text after sentence-ending punctuation, keeping every character (so joining the
+/// pieces gives the text back).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, character)) = chars.next() {
+        if matches!(character, '.' | '!' | '?' | '。' | '！' | '？') {
+            // Ends a sentence when followed by a space and more text, or by an uppercase
+            // letter glued on ("Biden.Morrison"), as pages that drop markup produce.
+            let next = chars.peek().map(|(_, next)| *next);
+            let ends = match next {
+                Some(next) => {
+                    next.is_whitespace() || next.is_uppercase() || next == '"' || next == '“'
+                }
+                None => true,
+            };
+            if ends {
+                let end = index + character.len_utf8();
+                pieces.push(&text[start..end]);
+                start = end;
+            }
+        }
+    }
+    if start < text.len() {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four paragraphs of running prose, about 100 words: an article worth keeping.
+    const ARTICLE: &str = "The council voted on Tuesday to reopen the harbour bridge to cyclists from April, ending a closure that began when engineers found cracks in two of its piers.\n\nRepairs cost more than the city had planned, and the work ran eight months over schedule, officials said in a statement read out at the start of the session.\n\nTraders on both banks welcomed the decision, saying the closure had cut the number of shoppers crossing from the old town by almost a third.\n\nHeavy lorries remain banned from the bridge until a second inspection in the autumn.";
+
+    #[test]
+    fn splits_sentences_losslessly() {
+        let text = "One two.Three four! Five \"six\"? Seven";
+        assert_eq!(sentences(text).concat(), text);
+        assert_eq!(sentences(text).len(), 4);
+    }
+
+    #[test]
+    fn cuts_a_related_stories_section() {
+        let text = format!(
+            "{ARTICLE}\n\nYou may also like...\n\nFerry fares rise again\n\nNew mayor sworn in\n\nMarket reopens after fire"
+        );
+        assert_eq!(clean(&text), ARTICLE);
+        let text = format!("{ARTICLE}\n\nЧитайте также:\n\nЦены на паромы снова растут");
+        assert_eq!(clean(&text), ARTICLE);
+    }
+
+    #[test]
+    fn keeps_a_read_next_link_inside_a_long_guide() {
+        // The guide goes on with prose after the link: that is still the article.
+        let more = "Pick a spot with at least six hours of direct sun, because most vegetables grow poorly in shade and the harvest of tomatoes, peppers and squash depends on light more than on anything else you do.";
+        let text = format!("{ARTICLE}\n\nRead Next\n\n{more}\n\n{more}");
+        assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn cuts_teaser_lists_and_story_cards() {
+        let teasers = "Life asks for optimism and courage, to hope for the best and to make the best happen, because pessimism only…\n\nBlessed are those who walk straight paths and keep the law, and who seek it with all their heart and every…";
+        let text = format!("{ARTICLE}\n\nMessages on life\n\n{teasers}");
+        assert_eq!(clean(&text), ARTICLE);
+        let cards = "Both parties are to blame, minister says\n\n- By STAFF\n- 11/20/2019 01:14 PM\n\nStrikes on Syria a wrong move\n\n- By REUTERS\n- 11/20/2019 10:08 AM";
+        assert_eq!(clean(&format!("{ARTICLE}\n\n{cards}")), ARTICLE);
+        // A table of dated figures is data, not cards.
+        let table =
+            "Sale prices by month\n\n1/1/2013 | +13.1%\n\nFebruary figures\n\n2/1/2013 | +13.1%";
+        let text = format!("{ARTICLE}\n\n{table}");
+        assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn drops_word_clouds_but_keeps_lists_and_tables() {
+        let cloud = "Categories Administration Agriculture Campaign Training Fuel Notice Contest Councils Culture Civil Defence Economy Education Sports Events Finance Office General Housing Opening Infrastructure Institutional Leisure Environment Works Partnership Heritage Planning Master Plan Policy Reconstruction Sanitation Health Security Social Taxes Traffic Tourism Urbanism Tags adopt a friend water alert environment service shooter welfare library walk campaign carnival civil council course dance Archives 2019 November (113) October (217) September (193)";
+        let text = format!("{ARTICLE}\n\n{cloud}");
+        assert_eq!(clean(&text), ARTICLE);
+        let list = cloud
+            .split(' ')
+            .map(|word| format!("- {word}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = format!("{ARTICLE}\n\n{list}");
+        assert_eq!(clean(&text), text);
+    }
+
+    #[test]
+    fn drops_a_passage_carried_twice() {
+        let passage = "Morrison said his predecessor had dubbed the envoy's role in policy a problem for the whole team. Volker told the committee he had tried to work with the president's lawyer to change his mind. He said the call made him realise the lawyer and the president still believed the claims.";
+        let text = format!("{ARTICLE}\n\n{passage}\n\n{passage}");
+        assert_eq!(clean(&text), format!("{ARTICLE}\n\n{passage}"));
+        // One repeated sentence (a pull quote, a recipe's recurring line) stays.
+        let line =
+            "Portion containers for this meal: one green, one red, one yellow and one teaspoon.";
+        let text = format!("{ARTICLE}\n\n{line}\n\nMeal 2\n\n{line}");
+        assert_eq!(clean(&text), text);
+    }
+}
