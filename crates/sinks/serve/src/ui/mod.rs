@@ -40,6 +40,8 @@ const ENTITIES_PER_PAGE: usize = 100;
 const TIMELINE_FACTS: usize = 3;
 /// Most articles shown side by side on an event page; a large event's others are links.
 const MAX_COLUMNS: usize = 8;
+/// Most events and articles listed on an entity page (the rest are counted).
+const MAX_ENTITY_LINKS: usize = 200;
 /// Results of each kind on the search page.
 const SEARCH_LIMIT: usize = 50;
 
@@ -473,8 +475,8 @@ async fn entity_page(State(state): State<AppState>, Path(id): Path<String>) -> P
             .store
             .entity(&id)?
             .ok_or_else(|| ApiError::not_found("entity", &id))?;
-        let mut events = Vec::with_capacity(entity.events.len());
-        for event_id in &entity.events {
+        let mut events = Vec::new();
+        for event_id in entity.events.iter().take(MAX_ENTITY_LINKS) {
             if let Some(event) = reader.event(event_id)? {
                 events.push(event);
             }
@@ -482,6 +484,7 @@ async fn entity_page(State(state): State<AppState>, Path(id): Path<String>) -> P
         let ids: Vec<String> = entity
             .articles
             .iter()
+            .take(MAX_ENTITY_LINKS)
             .map(|id| id.as_str().to_owned())
             .collect();
         let articles = reader.summaries(&ids)?;

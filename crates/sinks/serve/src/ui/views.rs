@@ -751,16 +751,22 @@ pub(crate) fn entity_page(page: &EntityPage) -> Markup {
                 dt { "Roles" } dd { @if entity.roles.is_empty() { "none seen" } @else { (entity.roles.join("; ")) } }
                 dt { "Mentions" } dd { (entity.mentions) }
             }
-            h2 { "Events" }
+            h2 { "Events (" (entity.events.len()) ")" }
             ul { @for event in &page.events {
                 li { a href=(event_href(&event.id)) { (event.label) }
                     span.meta { " · " (date_range(event.first_date.as_deref(), event.last_date.as_deref())) } }
             } }
-            h2 { "Articles" }
+            @if entity.events.len() > page.events.len() {
+                p.meta { "The first " (page.events.len()) " are listed." }
+            }
+            h2 { "Articles (" (entity.articles.len()) ")" }
             ul { @for article in &page.articles {
                 li { a href=(article_href(&article.id)) { (summary_title(article)) }
                     @if let Some(source) = &article.source { span.meta { " · " (source) } } }
             } }
+            @if entity.articles.len() > page.articles.len() {
+                p.meta { "The first " (page.articles.len()) " are listed." }
+            }
         },
     )
 }
