@@ -18,7 +18,7 @@ port="${PORT:-18080}"
 duration="${DURATION:-15s}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target-serve}"
 work="$(mktemp -d)"
-trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server_pid:-}" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y wrk >/dev/null; }
 
@@ -66,16 +66,25 @@ done
     "http://127.0.0.1:$port/api/v1/analyse" >&2
 echo >&2
 
-# The event with the most articles: the heaviest brief.
-event="$(curl -fsS "http://127.0.0.1:$port/api/v1/events?limit=1000" \
-    | python3 -c 'import json,sys; e=json.load(sys.stdin); print(max(e, key=lambda x: len(x["articles"]))["id"])')"
-articles="$(curl -fsS "http://127.0.0.1:$port/api/v1/articles?limit=1" >/dev/null && "$binary" --quiet --db "$db" articles 2>/dev/null | wc -l || true)"
-members="$(curl -fsS "http://127.0.0.1:$port/api/v1/events/$event" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["articles"]))')"
-url="http://127.0.0.1:$port/api/v1/events/$event/brief"
-echo "database: $count articles ($articles listed); brief of $event ($members articles)" >&2
-curl -fsS -o /dev/null -w "brief: %{size_download} bytes\n" "$url" >&2
+# Two briefs: the event with the most articles (the heaviest answer) and a median one.
+events_json="$work/events.json"
+curl -fsS "http://127.0.0.1:$port/api/v1/events?limit=1000" > "$events_json"
+read -r largest median < <(python3 - "$events_json" <<'PY'
+import json, sys
+events = sorted(json.load(open(sys.argv[1])), key=lambda e: (len(e["articles"]), e["id"]))
+print(events[-1]["id"], events[len(events) // 2]["id"])
+PY
+)
+articles="$("$binary" --quiet --db "$db" articles 2>/dev/null | wc -l || true)"
+echo "database: $count records, $articles articles stored" >&2
 
-wrk -t2 -c50 -d"$duration" --latency "$url" | tee "$work/wrk.txt"
-requests="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
-p99="$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
-echo "requests/s: $requests  p99: $p99"
+for event in "$largest" "$median"; do
+    members="$(curl -fsS "http://127.0.0.1:$port/api/v1/events/$event" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["articles"]))')"
+    url="http://127.0.0.1:$port/api/v1/events/$event/brief"
+    size="$(curl -fsS -o /dev/null -w '%{size_download}' "$url")"
+    echo "brief of $event: $members articles, $size bytes" >&2
+    wrk -t2 -c50 -d"$duration" --latency "$url" | tee "$work/wrk.txt"
+    requests="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
+    p99="$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
+    echo "event of $members articles ($size bytes): requests/s: $requests  p99: $p99"
+done
