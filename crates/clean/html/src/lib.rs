@@ -144,6 +144,10 @@ pub fn extract(
 fn main_text(html: &str, url: Option<&str>) -> Result<(String, Metadata), HtmlError> {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_owned),
+        // The pages this crate reads are articles. Letting the extractor classify each page
+        // first (its ML page-type model, then listing / product / service profiles) cost 40 %
+        // of the time on WCXB and gained nothing on either benchmark (docs/benchmarks.md).
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..Default::default()
     };
     let result =
