@@ -3,7 +3,7 @@
 `--fold K/2` flag of eval-clusters); every option combination in the grid is scored on each
 half, the best combination of one half is reported on the other.
 
-Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs] [stage1|stage2]
+Usage: python3 bench/clustering/sweep.py BINARY ARTICLES GOLD [jobs] [stage1|stage2|stage3]
 """
 
 import itertools
@@ -30,9 +30,16 @@ STAGE_2 = {
 }
 # Stage 3, after term weights began to count the batch itself and page templates were set
 # aside: the neighbourhood of the stage-2 choice again.
-GRID = {
+STAGE_3 = {
     "join_threshold": [0.12, 0.14, 0.16, 0.17, 0.18, 0.2],
     "size_penalty": [0.1, 0.12, 0.14, 0.16, 0.2],
+    "merge_threshold": [0.45, 0.5, 0.55],
+}
+# Stage 4, after a lone article may also merge into an event by the join rule: the
+# neighbourhood of the stage-3 choice.
+GRID = {
+    "join_threshold": [0.16, 0.17, 0.18],
+    "size_penalty": [0.12, 0.14, 0.16],
     "merge_threshold": [0.45, 0.5, 0.55],
 }
 
@@ -49,7 +56,7 @@ def run(binary, articles, gold, fold, combo):
 def main():
     binary, articles, gold = sys.argv[1:4]
     jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 2
-    stages = {"stage1": STAGE_1, "stage2": STAGE_2}
+    stages = {"stage1": STAGE_1, "stage2": STAGE_2, "stage3": STAGE_3}
     grid = stages.get(sys.argv[5] if len(sys.argv) > 5 else "", GRID)
     names = list(grid)
     combos = [dict(zip(names, values)) for values in itertools.product(*grid.values())]

@@ -121,6 +121,11 @@ pub struct ClusterOptions {
     pub size_penalty: f32,
     /// Two events merge when the similarity of their centroids reaches this.
     pub merge_threshold: f32,
+    /// An event of at most this many articles also merges into another event when it would
+    /// join it by the rule for a new article ([`ClusterOptions::join_threshold`] raised by the
+    /// size penalty of the other event). A few articles are judged like one: when they came
+    /// in, the event that fits them may not have formed yet. 0 turns this off.
+    pub small_event_members: usize,
     /// Two events belong to one story when their centroid similarity reaches this.
     pub story_threshold: f32,
     /// Scale σ of the Gaussian time decay, in days: at σ days apart the similarity is
@@ -171,6 +176,7 @@ impl Default for ClusterOptions {
             join_threshold: 0.17,
             size_penalty: 0.14,
             merge_threshold: 0.5,
+            small_event_members: 2,
             story_threshold: 0.20,
             time_decay_days: 1.5,
             story_window_days: 60.0,
@@ -709,19 +715,38 @@ impl Clusterer {
                 if !other.alive {
                     continue;
                 }
-                let similarity = self.event_similarity(state, other);
-                if best.is_none_or(|(score, _)| similarity > score) {
-                    best = Some((similarity, candidate));
+                let margin = self.merge_margin(state, other);
+                if best.is_none_or(|(score, _)| margin > score) {
+                    best = Some((margin, candidate));
                 }
             }
             match best {
-                Some((score, other)) if score >= self.options.merge_threshold => {
+                Some((margin, other)) if margin >= 0.0 => {
                     current = self.merge(current, other);
                 }
                 _ => return current,
             }
         }
         current
+    }
+
+    /// How far two events are past the point where they merge (negative: not merged). Events
+    /// merge when their centroids reach [`ClusterOptions::merge_threshold`]; a small event
+    /// (see [`ClusterOptions::small_event_members`]) also merges when it would join the other
+    /// by the rule for new articles. That rule was tried when its articles came in, but against
+    /// the events formed so far: an event formed later could not take them then.
+    fn merge_margin(&self, a: &EventState, b: &EventState) -> f32 {
+        let similarity = self.event_similarity(a, b);
+        let mut margin = similarity - self.options.merge_threshold;
+        for (small, other) in [(a, b), (b, a)] {
+            if small.members.len() <= self.options.small_event_members {
+                let join = similarity
+                    - self.options.size_penalty * (other.members.len().max(1) as f32).ln()
+                    - self.options.join_threshold;
+                margin = margin.max(join);
+            }
+        }
+        margin
     }
 
     fn event_similarity(&self, a: &EventState, b: &EventState) -> f32 {
