@@ -1075,3 +1075,50 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
         *slot = low;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undated event of `members` articles with the given centroid.
+    fn event(members: usize, centroid: Sparse) -> EventState {
+        EventState {
+            members: (0..members)
+                .map(|n| Member {
+                    id: ArticleId::new(format!("a{n}")),
+                    date: None,
+                    label: String::new(),
+                    top: Vec::new(),
+                })
+                .collect(),
+            norm: norm(&centroid),
+            centroid,
+            day_sum: 0.0,
+            dated: 0,
+            indexed: BTreeSet::new(),
+            alive: true,
+        }
+    }
+
+    #[test]
+    fn a_small_event_merges_by_the_join_rule() {
+        // Cosine 0.45: below the merge threshold (0.5), above the join threshold raised by
+        // the size penalty of a four-article event (0.17 + 0.14 × ln 4 ≈ 0.36).
+        let lone = event(1, vec![(0, 0.6), (1, 0.8)]);
+        let large = event(4, vec![(0, 0.75), (2, 0.661_437_8)]);
+        let clusterer = Clusterer::new(ClusterOptions::default());
+        assert!((clusterer.event_similarity(&lone, &large) - 0.45).abs() < 1e-4);
+        assert!(clusterer.merge_margin(&lone, &large) > 0.0);
+        assert!(clusterer.merge_margin(&large, &lone) > 0.0, "symmetric");
+        let pair = event(2, lone.centroid.clone());
+        assert!(clusterer.merge_margin(&pair, &large) > 0.0);
+        // Three articles are judged as an event: centroids must reach the merge threshold.
+        let three = event(3, lone.centroid.clone());
+        assert!(clusterer.merge_margin(&three, &large) < 0.0);
+        let off = Clusterer::new(ClusterOptions {
+            small_event_members: 0,
+            ..ClusterOptions::default()
+        });
+        assert!(off.merge_margin(&lone, &large) < 0.0);
+    }
+}

@@ -97,6 +97,24 @@ fn dated_reports_split_by_happening_and_join_in_stories() {
 }
 
 #[test]
+fn candidates_through_the_term_index_find_the_same_events_and_stories() {
+    // With more events than candidates scored, articles, merges and story links go through
+    // the (term, time bucket) index instead of comparing everything: the heaviest terms must
+    // still lead to the right events, and the flood to its inquiry weeks later.
+    let articles = common::dated_fixture();
+    let all_compared = cluster(&articles, &ClusterOptions::default());
+    let indexed = cluster(
+        &articles,
+        &ClusterOptions {
+            max_candidates: 2,
+            ..ClusterOptions::default()
+        },
+    );
+    assert_eq!(groups(&indexed), groups(&all_compared));
+    assert_eq!(indexed.stories, all_compared.stories);
+}
+
+#[test]
 fn shuffled_input_gives_the_same_clustering() {
     for articles in [common::example_corpus(), common::dated_fixture()] {
         let reference =
