@@ -221,12 +221,32 @@ impl SqliteStore {
 
     /// Every entity across the stored briefs, most mentioned first, then by name.
     pub fn entities(&self, limit: usize, offset: usize) -> Result<Vec<EntitySummary>, StoreError> {
-        Ok(self
-            .entity_summaries(None)?
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .collect())
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        // The page is chosen in SQL, so only its entities' records are decoded.
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT entity_id FROM brief_entities GROUP BY entity_id \
+                 ORDER BY sum(mentions) DESC, min(name), entity_id LIMIT ?1 OFFSET ?2",
+            )
+            .map_err(|error| self.backend(error))?;
+        let ids = statement
+            .query_map(
+                params![
+                    i64::try_from(limit).unwrap_or(i64::MAX),
+                    i64::try_from(offset).unwrap_or(i64::MAX)
+                ],
+                |row| row.get::<_, String>(0),
+            )
+            .map_err(|error| self.backend(error))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| self.backend(error))?;
+        let mut page = self.entity_summaries(Some(&ids))?;
+        // Same order as the query (the summaries sort by name on ties, the query by min(name)).
+        page.sort_by_key(|entity| ids.iter().position(|id| *id == entity.id));
+        Ok(page)
     }
 
     /// One entity across the stored briefs: every variant, role, event and article.

@@ -296,7 +296,7 @@ fn meta_values_are_set_replaced_and_kept() {
         store.get_meta("last_run").unwrap().as_deref(),
         Some("2025-06-02T12:00:00Z")
     );
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn a_newer_schema_is_refused_without_touching_the_data() {
             error,
             StoreError::TooNew {
                 found: 7,
-                known: 2,
+                known: 3,
                 ..
             }
         ),
@@ -412,11 +412,11 @@ fn opening_creates_the_folder_and_reopening_keeps_everything() {
     let path = folder.path().join("nested").join("deeper").join("store.db");
     {
         let mut store = SqliteStore::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), 3);
         store.put_articles(&fixture()).unwrap();
     }
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     assert_eq!(store.article_count().unwrap(), 3);
     assert_eq!(
         store.put_articles(&fixture()).unwrap(),
