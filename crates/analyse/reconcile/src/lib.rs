@@ -879,6 +879,77 @@ fn subject_before(
         .map(|&(_, entity)| entity)
 }
 
+/// Words that scale a figure rather than qualify what is counted.
+const MULTIPLIER_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "bn", "m", "k",
+];
+
+/// The words between a figure and its counted noun ("AK 47" in "12 AK 47 guns"), lower
+/// case: hedges before the figure, multipliers and the noun itself left out.
+fn modifiers(text: &str) -> Vec<String> {
+    let words: Vec<&str> = words_of(text).collect();
+    let Some(figure) = words
+        .iter()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()) || word_number(w))
+    else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = words
+        .get(figure + 1..words.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !MULTIPLIER_WORDS.contains(&w.as_str()))
+        // Digit groups of the figure itself ("53,000" reads as two words).
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Number words that start a figure ("three boats").
+fn word_number(word: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousands",
+        "dozen",
+        "dozens",
+        "half",
+        "a",
+        "an",
+    ];
+    NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Years written in a sentence ("in 2012").
 fn years_of(text: &str) -> BTreeSet<&str> {
     words_of(text)
@@ -909,6 +980,11 @@ fn same_slot(
         written(value).is_some_and(|w| claim.numbers.contains(&w))
     };
     if states(a, y.value) || states(b, x.value) {
+        return false;
+    }
+    // "12 AK 47 guns" and "3 machine guns", "1.5 billion Canadian dollars" and "$1.1
+    // billion": words between the figure and its noun name a different thing.
+    if modifiers(&x.text) != modifiers(&y.text) {
         return false;
     }
     let days_differ = !a.dates.is_empty()
@@ -1443,6 +1519,9 @@ pub fn reconcile(
                     && y.start == y.end
                     && x.start != y.start
                     && (same_reference || (has_digit(&x.text) && has_digit(&y.text)))
+                    // "on Friday" in two reports published on different days: the same
+                    // words, read against different dates, are no disagreement.
+                    && normalised(&x.text) != normalised(&y.text)
                     // The two days must be said of the same happening: the words around
                     // them share a verb or noun ("met on Monday" and "met on Tuesday").
                     && share_context(
@@ -1541,6 +1620,17 @@ pub fn reconcile(
         }
     }
     // One quotation given to different speakers.
+    let entity_index_by_id: HashMap<&str, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| (entity.id.as_str(), index))
+        .collect();
+    let mut entity_articles: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); entities.len()];
+    for (&entity, &(article, _)) in assignment.iter().zip(&mention_place) {
+        if let Some(set) = entity_articles.get_mut(entity) {
+            set.insert(article);
+        }
+    }
     let mut fact_at: HashMap<(usize, usize), usize> = HashMap::new();
     for (claim, &fact) in claims.iter().zip(&fact_of_claim) {
         fact_at.insert((claim.article, claim.sentence_index), fact);
@@ -1579,7 +1669,25 @@ pub fn reconcile(
                 .as_deref()
                 .is_some_and(|name| sentence.contains(&name.to_lowercase()))
         };
-        let cross_named = names_in(a, &sentence_of(j)) || names_in(b, &sentence_of(i));
+        // Nor is it a conflict when the other source names that speaker anywhere: joint
+        // statements, and a pronoun or title resolved to the wrong person.
+        let named_in_article = |record: &QuoteRecord, index: usize| {
+            let entity = record
+                .speaker_entity
+                .as_deref()
+                .and_then(|id| entity_index_by_id.get(id));
+            let article = quote_places.get(index).map(|&(article, _)| article);
+            match (entity, article) {
+                (Some(&entity), Some(article)) => entity_articles
+                    .get(entity)
+                    .is_some_and(|set| set.contains(&article)),
+                _ => false,
+            }
+        };
+        let cross_named = names_in(a, &sentence_of(j))
+            || names_in(b, &sentence_of(i))
+            || named_in_article(a, j)
+            || named_in_article(b, i);
         if a.speaker_entity != b.speaker_entity && is_person(a) && is_person(b) && !cross_named {
             let entry = conflicts
                 .entry(("speaker of quote".to_string(), vec![usize::MAX - i]))

@@ -128,3 +128,16 @@ fn options_without_the_new_limits_deserialise_with_their_defaults() {
     let options: ReconcileOptions = serde_json::from_str(old).expect("old options");
     assert_eq!(options, ReconcileOptions::default());
 }
+
+#[test]
+fn differently_qualified_things_are_different_slots() {
+    // "3 machine guns" and "12 AK 47 guns", "7 AK-47 rifles" and "three rifles": the words
+    // between a figure and its noun name different weapons.
+    let brief = brief_of("arms");
+    assert!(brief.conflicts.is_empty(), "{:#?}", brief.conflicts);
+    let statements: Vec<&str> = brief.facts.iter().map(|f| f.statement.as_str()).collect();
+    assert!(
+        statements.iter().any(|s| s.contains("12 AK 47 guns")),
+        "{statements:?}"
+    );
+}
