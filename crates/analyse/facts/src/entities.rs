@@ -1021,15 +1021,49 @@ fn person_parts(name: &str) -> (Option<String>, String) {
     }
 }
 
+/// A lone word taken for a place or organisation by its context ("the forecast from Uerkwitz")
+/// is a person when the story names a person with that surname (Andrew Uerkwitz) and no
+/// lexicon knows the word as a place or organisation.
+fn with_person_coreference(mentions: &[Mention]) -> Vec<Mention> {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.name.split_whitespace().count() >= 2)
+        .filter_map(|m| m.name.split_whitespace().last().map(name_key))
+        .collect();
+    mentions
+        .iter()
+        .map(|mention| {
+            let mut mention = mention.clone();
+            let lone = !mention.name.contains(char::is_whitespace);
+            let key = lookup_key(&mention.name);
+            if lone
+                && mention.kind != EntityKind::Person
+                && !contains(&PLACES, &key)
+                && !contains(&ORGANISATIONS, &key)
+                && !is_acronym(&mention.name)
+                && surnames.contains(&name_key(&mention.name))
+            {
+                mention.kind = EntityKind::Person;
+                mention.metonym = false;
+            }
+            mention
+        })
+        .collect()
+}
+
 /// Links mentions across the texts of one story into entities.
 ///
 /// People: full names join when their surnames are the same name in another romanisation
 /// ([`name_key`] equal, or Jaro–Winkler ≥ 0.96 on the keys) and their first names agree, so
 /// Vladimir Putin and Vladimir Medinsky stay apart; a surname-only mention joins the full name
-/// with that surname that was mentioned most, else the single full name with that first name.
-/// Places and organisations join on the key of the whole name. Returns the entities and, for
-/// each mention, the index of its entity.
+/// with that surname that was mentioned most, else the single full name with that first name;
+/// a lone word read as a place or organisation from its context (and known to no lexicon) is
+/// that person when the story names a person with that surname. Places and organisations join
+/// on the key of the whole name. Returns the entities and, for each mention, the index of its
+/// entity.
 pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
+    let adjusted = with_person_coreference(mentions);
+    let mentions = adjusted.as_slice();
     let mut groups: Vec<Group> = Vec::new();
     let mut assignment: Vec<Option<usize>> = vec![None; mentions.len()];
     // Fuller names first, so surnames find their full form whatever the order.

@@ -143,3 +143,20 @@ fn resolving_nothing_gives_nothing() {
     let (entities, links) = resolve_entities(&[]);
     assert!(entities.is_empty() && links.is_empty());
 }
+
+#[test]
+fn a_surname_read_as_a_place_joins_the_person_named_in_full() {
+    let mentions = mentions_of(&[
+        "This falls in line with what Oppenheimer’s Andrew Uerkwitz has been predicting for months.",
+        "The forecast from Uerkwitz was cautious about the new watch.",
+        "Stocks fell in Washington and in Oppenheimer trading.",
+    ]);
+    let (entities, links) = resolve_entities(&mentions);
+    let full = entity_of(&mentions, &links, "Andrew Uerkwitz");
+    let alone = entity_of(&mentions, &links, "Uerkwitz");
+    assert_eq!(full, alone, "{entities:?}");
+    assert_eq!(entities[full].kind, EntityKind::Person);
+    // A known place keeps its kind.
+    let washington = entity_of(&mentions, &links, "Washington");
+    assert_eq!(entities[washington].kind, EntityKind::Place);
+}
