@@ -3,7 +3,7 @@
 //! flattened into one unpunctuated run, and passages repeated verbatim (pages that carry the
 //! article twice, for mobile and desktop).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -130,7 +130,7 @@ fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
     None
 }
 
-/// Drops trailing boilerplate and sentences repeated verbatim from laid-out text
+/// Drops trailing boilerplate, word clouds and passages repeated verbatim from laid-out text
 /// (paragraphs separated by blank lines).
 pub(crate) fn clean(text: &str) -> String {
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
@@ -138,53 +138,121 @@ pub(crate) fn clean(text: &str) -> String {
         Some(end) => &paragraphs[..end],
         None => &paragraphs[..],
     };
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(kept.len());
-    for paragraph in kept {
-        let deduplicated = without_repeated_sentences(paragraph, &mut seen);
-        if !deduplicated.trim().is_empty() {
-            out.push(deduplicated);
-        }
-    }
-    out.join("\n\n")
+    let kept: Vec<&str> = kept
+        .iter()
+        .map(|paragraph| without_trailing_cloud(paragraph))
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .collect();
+    without_repeated_passages(&kept.join("\n\n"))
 }
 
-/// The fewest words a sentence needs before a repeat of it counts as duplication; short
-/// ones ("Read more.", "Yes.") legitimately recur.
-const MIN_REPEATED_WORDS: usize = 10;
-
-/// `paragraph` without runs of sentences already met earlier in the text: a run of
-/// [`MIN_REPEATED_RUN`] or more repeated sentences is a duplicated passage; fewer may be a
-/// deliberate restatement or a recipe's recurring line.
-fn without_repeated_sentences(paragraph: &str, seen: &mut HashSet<String>) -> String {
+/// `paragraph` without a word cloud run on at its end (see [`is_word_cloud`]).
+fn without_trailing_cloud(paragraph: &str) -> &str {
     let pieces = sentences(paragraph);
-    let repeated: Vec<bool> = pieces
+    match pieces.last() {
+        Some(last) if is_word_cloud(last) => paragraph
+            .get(..paragraph.len() - last.len())
+            .unwrap_or("")
+            .trim_end(),
+        _ => paragraph,
+    }
+}
+
+/// Words in the shingles that recognise a repeated passage.
+const SHINGLE_WORDS: usize = 8;
+/// The fewest consecutive repeated words that make a duplicated passage; shorter repeats may
+/// be a pull quote, a refrain or a recipe's recurring line.
+const MIN_REPEATED_RUN: usize = 30;
+
+/// Words per line a repeated run must average to be prose rather than a list.
+const REPEATED_WORDS_PER_LINE: usize = 10;
+
+/// `text` without passages that repeat, word for word, text met earlier: pages that carry the
+/// article twice (or nest it so that it is read twice) give it once. Words are compared in
+/// shingles of [`SHINGLE_WORDS`], so a repeat is found whatever punctuation is glued to its
+/// edges; only runs of [`MIN_REPEATED_RUN`] repeated words or more are dropped.
+fn without_repeated_passages(text: &str) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+
+    let spans = word_spans(text);
+    if spans.len() < MIN_REPEATED_RUN + SHINGLE_WORDS {
+        return text.to_owned();
+    }
+    let keys: Vec<String> = spans
         .iter()
-        .map(|sentence| {
-            let key = sentence
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            word_count(&key) >= MIN_REPEATED_WORDS && !seen.insert(key)
+        .map(|&(start, end)| {
+            text.get(start..end)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
         })
         .collect();
-    let mut out = String::with_capacity(paragraph.len());
-    let mut index = 0;
-    while index < pieces.len() {
-        let run = repeated[index..].iter().take_while(|r| **r).count();
-        if run >= MIN_REPEATED_RUN {
-            index += run;
-            continue;
+    // Where each shingle was first seen; a later one is a repeat only when that first
+    // occurrence does not overlap it (a run like "no, no, no" is no duplicated passage).
+    let mut first_seen = HashMap::new();
+    let mut repeated = vec![false; spans.len()];
+    for (at, window) in keys.windows(SHINGLE_WORDS).enumerate() {
+        let mut hasher = DefaultHasher::new();
+        window.hash(&mut hasher);
+        let first = *first_seen.entry(hasher.finish()).or_insert(at);
+        if first + SHINGLE_WORDS <= at {
+            repeated
+                .iter_mut()
+                .skip(at)
+                .take(SHINGLE_WORDS)
+                .for_each(|word| *word = true);
         }
-        if index + 1 == pieces.len() && is_word_cloud(pieces[index]) {
-            index += 1;
-            continue;
-        }
-        out.push_str(pieces[index]);
-        index += 1;
     }
-    out.trim().to_owned()
+    let mut out = String::with_capacity(text.len());
+    let (mut copied_to, mut index) = (0, 0);
+    while index < spans.len() {
+        let run = repeated
+            .iter()
+            .skip(index)
+            .take_while(|word| **word)
+            .count();
+        let (start, end) = (
+            spans[index].0,
+            spans[index.saturating_add(run.max(1)) - 1].1,
+        );
+        // Repeated prose is a duplicated passage; repeated short lines (menus of a meal plan,
+        // spec lists of two similar products) are the page's content.
+        let lines = text.get(start..end).unwrap_or("").matches('\n').count() + 1;
+        if run >= MIN_REPEATED_RUN && run >= lines * REPEATED_WORDS_PER_LINE {
+            out.push_str(text.get(copied_to..start).unwrap_or(""));
+            copied_to = end;
+        }
+        index += run.max(1);
+    }
+    out.push_str(text.get(copied_to..).unwrap_or(""));
+    // A cut may leave an empty paragraph or a paragraph break next to spaces.
+    out.split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Byte spans of the whitespace-separated words of `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (index, character) in text.char_indices() {
+        match (character.is_whitespace(), start) {
+            (true, Some(begin)) => {
+                spans.push((begin, index));
+                start = None;
+            }
+            (false, None) => start = Some(index),
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        spans.push((begin, text.len()));
+    }
+    spans
 }
 
 /// A long run of words with no sentence end and hardly a comma: a tag cloud, a category or
@@ -206,9 +274,6 @@ fn is_word_cloud(piece: &str) -> bool {
 const CLOUD_WORDS: usize = 60;
 /// Fewer commas than one per this many words (prose lists use commas).
 const CLOUD_WORDS_PER_COMMA: usize = 15;
-
-/// Consecutive repeated sentences that make a duplicated passage.
-const MIN_REPEATED_RUN: usize = 3;
 
 /// Splits text after sentence-ending punctuation, keeping every character (so joining the
 /// pieces gives the text back).
@@ -268,7 +333,8 @@ mod tests {
     fn keeps_a_read_next_link_inside_a_long_guide() {
         // The guide goes on with prose after the link: that is still the article.
         let more = "Pick a spot with at least six hours of direct sun, because most vegetables grow poorly in shade and the harvest of tomatoes, peppers and squash depends on light more than on anything else you do.";
-        let text = format!("{ARTICLE}\n\nRead Next\n\n{more}\n\n{more}");
+        let further = "Water deeply once a week rather than a little every day, so that roots grow down into the soil where it stays moist, and mulch the beds to keep the surface from drying out in summer.";
+        let text = format!("{ARTICLE}\n\nRead Next\n\n{more}\n\n{further}");
         assert_eq!(clean(&text), text);
     }
 
@@ -305,6 +371,13 @@ mod tests {
         let passage = "Morrison said his predecessor had dubbed the envoy's role in policy a problem for the whole team. Volker told the committee he had tried to work with the president's lawyer to change his mind. He said the call made him realise the lawyer and the president still believed the claims.";
         let text = format!("{ARTICLE}\n\n{passage}\n\n{passage}");
         assert_eq!(clean(&text), format!("{ARTICLE}\n\n{passage}"));
+        // The same passage again inside one paragraph, with other punctuation at its edges.
+        let text = format!("{ARTICLE}\n\n{passage} “{passage}”");
+        assert_eq!(clean(&text), format!("{ARTICLE}\n\n{passage}"));
+        // Menus repeated line by line (two plans sharing most meals) are content.
+        let menu = "Breakfast\n\nEat within an hour of waking\n\nOats with one cup of berries and a spoon of nut butter\n\nLunch\n\nGreen salad with chicken, beans and a slice of bread";
+        let text = format!("{ARTICLE}\n\nPlan A\n\n{menu}\n\nPlan B\n\n{menu}");
+        assert_eq!(clean(&text), text);
         // One repeated sentence (a pull quote, a recipe's recurring line) stays.
         let line =
             "Portion containers for this meal: one green, one red, one yellow and one teaspoon.";
