@@ -9,9 +9,11 @@
 //! days when both sides are dated. It joins the best event at or above
 //! [`ClusterOptions::join_threshold`] (raised by [`ClusterOptions::size_penalty`] × ln of the
 //! event's size, so large events do not swallow their neighbours) or opens a new one; a merge
-//! pass then joins events whose
-//! centroids come close, which also keeps one-by-one feeding close to batch clustering. Stories
-//! link events by centroid similarity with a looser threshold and a wider time window.
+//! pass then joins events whose centroids come close, and an event of one or two articles with
+//! another it would now join by that rule (the event that fits an article may form only after
+//! it came in), which also keeps one-by-one feeding close to batch clustering. Stories link
+//! events by centroid similarity with a looser threshold and a wider time window; every
+//! comparison goes through (term, time bucket) indexes, so the cost grows about linearly.
 //!
 //! The [`Clusterer`] state is serde-serialisable, so new articles can be assigned later without
 //! clustering everything again. Term weights blend the background with the articles seen
