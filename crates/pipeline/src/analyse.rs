@@ -59,7 +59,7 @@ const STATE_ARTICLES_KEY: &str = "cluster_state_articles";
 
 /// The version of the stored briefs this program writes: part of every brief's members key,
 /// so briefs made by an older reconciler are made again. Bump it when reconciliation changes.
-pub const BRIEF_VERSION: &str = concat!("brief-", env!("CARGO_PKG_VERSION"), "-1");
+pub const BRIEF_VERSION: &str = concat!("brief-", env!("CARGO_PKG_VERSION"), "-2");
 
 /// What [`analyse_stored`] found and stored.
 #[derive(Debug)]
