@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! gen-scale --articles articles.jsonl [--gold gold.tsv] [--copies 70] [--shift-days 3650]
-//!           [--template-copies N]
+//!           [--template-copies N] [--keep-undated]
 //! ```
 //! Copy `r` of an article gets the id suffix `#r` and its date moved `r × shift-days` days on;
 //! undated articles get the first day of their copy's span (1 January 2000 moved the same way),
@@ -11,7 +11,8 @@
 //! same way and the clustering is scored. Every copy repeats each text word for word, so every
 //! short text reaches the template count of `ClusterOptions::template_copies`; `--template-copies`
 //! sets that option (0 turns the rule off, as for texts that only repeat because they were
-//! copied here).
+//! copied here). `--keep-undated` leaves undated articles undated, to measure the cost of
+//! articles that every time bucket must be searched for.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -29,8 +30,13 @@ fn main() -> ExitCode {
     let mut copies: u64 = 70;
     let mut shift_days: u64 = 3650;
     let mut options = ClusterOptions::default();
+    let mut keep_undated = false;
     let mut arguments = std::env::args().skip(1);
     while let Some(argument) = arguments.next() {
+        if argument == "--keep-undated" {
+            keep_undated = true;
+            continue;
+        }
         let value = arguments.next();
         match (argument.as_str(), value) {
             ("--articles", Some(v)) => articles_path = Some(v),
@@ -84,8 +90,14 @@ fn main() -> ExitCode {
             let mut replica = article.clone();
             let id = format!("{}#{copy}", article.id);
             replica.id = ArticleId::new(id.clone());
-            let day = article.published.map(|p| p.date()).unwrap_or(origin);
-            replica.published = day.checked_add_days(shift).map(Published::Day);
+            let day = match article.published {
+                Some(published) => Some(published.date()),
+                None if keep_undated => None,
+                None => Some(origin),
+            };
+            replica.published = day
+                .and_then(|day| day.checked_add_days(shift))
+                .map(Published::Day);
             if let Some(event) = base_gold.as_ref().and_then(|g| g.get(article.id.as_str())) {
                 gold.insert(id.clone(), format!("{event}#{copy}"));
             }
