@@ -83,6 +83,15 @@ fn reads_as_article(paragraphs: &[&str]) -> bool {
     total > 0 && prose * 10 >= total * PROSE_SHARE_TENTHS
 }
 
+/// Whether the paragraphs are a list of other posts: three teasers or more making at least
+/// a third of the words, whatever full posts are listed among them.
+fn is_teaser_list(paragraphs: &[&str]) -> bool {
+    let total: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let teasers: Vec<&&str> = paragraphs.iter().filter(|p| is_teaser(p)).collect();
+    let teaser_words: usize = teasers.iter().map(|p| word_count(p)).sum();
+    teasers.len() >= 3 && teaser_words * 3 >= total
+}
+
 /// Words that make a paragraph running prose.
 const PROSE_WORDS: usize = 25;
 /// Share of prose (in tenths) from which what follows a cut still reads as the article.
@@ -91,7 +100,8 @@ const PROSE_SHARE_TENTHS: usize = 4;
 /// The index of the first paragraph of trailing boilerplate, if any.
 fn tail_start(paragraphs: &[&str]) -> Option<usize> {
     let cut = tail_candidate(paragraphs)?;
-    (!reads_as_article(&paragraphs[cut..])).then_some(cut)
+    let tail = &paragraphs[cut..];
+    (is_teaser_list(tail) || !reads_as_article(tail)).then_some(cut)
 }
 
 fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
@@ -342,6 +352,12 @@ mod tests {
     fn cuts_teaser_lists_and_story_cards() {
         let teasers = "Life asks for optimism and courage, to hope for the best and to make the best happen, because pessimism only…\n\nBlessed are those who walk straight paths and keep the law, and who seek it with all their heart and every…";
         let text = format!("{ARTICLE}\n\nMessages on life\n\n{teasers}");
+        assert_eq!(clean(&text), ARTICLE);
+        // Full short posts listed among the teasers do not make the list an article.
+        let post = "What unites a family is love, care and wanting the best for one another; a united family is strength, certainty of support and understanding, hands held out and happiness multiplied when dreams come true.";
+        let teaser = "Only noble souls with a divine sensitivity manage to be grateful to life even when it takes from them what they hold most dear, because…";
+        let text =
+            format!("{ARTICLE}\n\nMessages on life\n\n{teasers}\n\n{post}\n\n{post}\n\n{teaser}");
         assert_eq!(clean(&text), ARTICLE);
         let cards = "Both parties are to blame, minister says\n\n- By STAFF\n- 11/20/2019 01:14 PM\n\nStrikes on Syria a wrong move\n\n- By REUTERS\n- 11/20/2019 10:08 AM";
         assert_eq!(clean(&format!("{ARTICLE}\n\n{cards}")), ARTICLE);
