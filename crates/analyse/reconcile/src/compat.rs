@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One number as a source stated it, with what it counts and how it was hedged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuantitySlot {
     /// The stated number, when one was stated (`None` for ranges and vague amounts).
     pub value: Option<f64>,
@@ -22,6 +23,7 @@ pub struct QuantitySlot {
     /// The hedge as a snake_case word (`exact`, `about`, `vague`, `range` ...).
     pub approx: String,
     /// The article that states it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub article: ArticleId,
     /// The words as written ("about 12,000 soldiers", "month-long").
     pub text: String,

@@ -41,6 +41,7 @@ pub use compat::{Compatibility, QuantitySlot, compatible};
 /// How well a fact is supported.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FactStatus {
     /// Stated by at least two independent sources.
     Corroborated,
@@ -54,8 +55,10 @@ pub enum FactStatus {
 
 /// One sentence that supports a fact.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     /// The article it is in.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub article: ArticleId,
     /// The sentence as written.
     pub sentence: String,
@@ -65,6 +68,7 @@ pub struct Evidence {
 
 /// A calendar day or span a source gives in a fact's sentence.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DateSlot {
     /// The words as written ("May 16", "Monday").
     pub text: String,
@@ -73,11 +77,13 @@ pub struct DateSlot {
     /// Last day (equal to `start` for one day).
     pub end: NaiveDate,
     /// The article that states it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub article: ArticleId,
 }
 
 /// One thing the sources say, with who says it.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fact {
     /// Stable identifier: `f-` and 12 hex digits of the hash of the statement.
     pub id: String,
@@ -86,6 +92,7 @@ pub struct Fact {
     /// How well it is supported.
     pub status: FactStatus,
     /// Every article that states it, in input order.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub sources: Vec<ArticleId>,
     /// Number of independence groups (an original and its copies count once) among `sources`.
     pub independent_sources: usize,
@@ -103,6 +110,7 @@ pub struct Fact {
 
 /// Sources that disagree on one slot.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Conflict {
     /// What they disagree on: "count of person", "date", "speaker of quote".
     pub slot: String,
@@ -111,11 +119,13 @@ pub struct Conflict {
     /// Why the values cannot all be true.
     pub explanation: String,
     /// Each source's value as written.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<String>>))]
     pub values: Vec<(ArticleId, String)>,
 }
 
 /// A person, organisation or place named in the event.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntityRecord {
     /// Stable id ("person:volodymyr-zelensky").
     pub id: String,
@@ -132,11 +142,13 @@ pub struct EntityRecord {
     /// How many times it is named.
     pub mentions: usize,
     /// Articles naming it, in input order.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub articles: Vec<ArticleId>,
 }
 
 /// A quotation with its speaker.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRecord {
     /// The quoted words.
     pub text: String,
@@ -145,6 +157,7 @@ pub struct QuoteRecord {
     /// The speaker's entity id.
     pub speaker_entity: Option<String>,
     /// The article quoting it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub article: ArticleId,
     /// True for words quoted inside the writer's own sentence.
     pub fragment: bool,
@@ -152,10 +165,12 @@ pub struct QuoteRecord {
 
 /// One sentence of the summary with the articles that support it.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SummarySentence {
     /// The sentence.
     pub text: String,
     /// Articles stating it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub sources: Vec<ArticleId>,
 }
 

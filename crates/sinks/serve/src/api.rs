@@ -275,22 +275,17 @@ pub struct Brief {
     /// `single_source`, `conflicting`, `added_by_rewrite`), `sources`, `independent_sources`,
     /// `quantities`, `dates`, `entities`, `evidence[] {article, sentence, sentence_index}`,
     /// `notes` (differences found compatible, and why).
-    #[schema(value_type = Vec<Object>)]
     pub facts: Vec<corroborate_reconcile::Fact>,
     /// Ids of the facts only one independent source states.
     pub single_source: Vec<String>,
     /// Where sources disagree: `slot, facts, explanation, values[] [article, value]`.
-    #[schema(value_type = Vec<Object>)]
     pub conflicts: Vec<corroborate_reconcile::Conflict>,
     /// Quotations: `text, speaker, speaker_entity, article, fragment`.
-    #[schema(value_type = Vec<Object>)]
     pub quotes: Vec<corroborate_reconcile::QuoteRecord>,
     /// People, organisations and places: `id, name, type, variants, roles, mentions,
     /// articles`.
-    #[schema(value_type = Vec<Object>)]
     pub entities: Vec<corroborate_reconcile::EntityRecord>,
     /// A short extractive summary: `text, sources` (article ids) per sentence.
-    #[schema(value_type = Vec<Object>)]
     pub summary: Vec<corroborate_reconcile::SummarySentence>,
 }
 

@@ -452,13 +452,38 @@ async fn openapi_document_lists_every_path() {
         "/api/v1/articles",
         "/api/v1/articles/{id}",
         "/api/v1/search",
+        "/api/v1/entities",
+        "/api/v1/entities/{id}",
         "/api/v1/ingest",
         "/api/v1/analyse",
     ] {
         assert!(paths.contains_key(path), "{path} missing");
     }
     assert!(paths["/api/v1/articles/{id}"]["delete"].is_object());
-    assert!(document["components"]["schemas"]["Brief"].is_object());
+    let schemas = &document["components"]["schemas"];
+    assert!(schemas["Brief"].is_object());
+    // The brief's parts are described field by field, not as bare objects.
+    for (schema, field) in [
+        ("Fact", "evidence"),
+        ("Fact", "independent_sources"),
+        ("Evidence", "sentence_index"),
+        ("QuantitySlot", "scope"),
+        ("Conflict", "explanation"),
+        ("QuoteRecord", "speaker"),
+        ("EntityRecord", "variants"),
+        ("EntitySummary", "variants"),
+        ("FactHit", "snippet"),
+    ] {
+        assert!(
+            schemas[schema]["properties"][field].is_object(),
+            "{schema}.{field} missing"
+        );
+    }
+    assert!(
+        schemas["FactStatus"]["enum"]
+            .as_array()
+            .is_some_and(|values| values.iter().any(|v| v == "added_by_rewrite"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
