@@ -325,10 +325,7 @@ async fn read<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&crate::db::Reader) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let pool = state.readers();
-    tokio::task::spawn_blocking(move || pool.with_reader(work))
-        .await
-        .map_err(ApiError::internal)?
+    state.readers().read(work).await
 }
 
 /// List the stories, earliest first.

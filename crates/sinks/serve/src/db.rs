@@ -29,6 +29,9 @@ pub struct ReadPool {
     path: PathBuf,
     idle: Mutex<Vec<Reader>>,
     max_idle: usize,
+    /// One permit per pooled reader: reads beyond the pool's size wait their turn instead of
+    /// opening (and then closing) connections of their own, which made the latency tail.
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl ReadPool {
@@ -39,6 +42,7 @@ impl ReadPool {
             path: path.to_owned(),
             idle: Mutex::new(Vec::new()),
             max_idle: size.max(1),
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(size.max(1))),
         };
         let mut readers = Vec::with_capacity(pool.max_idle);
         for _ in 0..pool.max_idle {
@@ -58,6 +62,25 @@ impl ReadPool {
         )?;
         connection.busy_timeout(std::time::Duration::from_millis(READ_BUSY_TIMEOUT_MS))?;
         Ok(Reader { store, connection })
+    }
+
+    /// Runs `work` with a reader on a blocking thread, once a reader is free.
+    pub async fn read<T: Send + 'static>(
+        self: &std::sync::Arc<Self>,
+        work: impl FnOnce(&Reader) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let permit = std::sync::Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(ApiError::internal)?;
+        let pool = std::sync::Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            // Held until the work ends, even when the request was cut off meanwhile.
+            let _permit = permit;
+            pool.with_reader(work)
+        })
+        .await
+        .map_err(ApiError::internal)?
     }
 
     /// Runs `work` with a reader (blocking: call from a blocking task).

@@ -106,11 +106,7 @@ async fn read<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&Reader) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, PageError> {
-    let pool = state.readers();
-    tokio::task::spawn_blocking(move || pool.with_reader(work))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(PageError)
+    state.readers().read(work).await.map_err(PageError)
 }
 
 /// Unknown paths: an HTML page, except under `/api`, whose clients expect the JSON error.
