@@ -1,10 +1,12 @@
 //! Main text and metadata out of HTML pages.
 //!
 //! [`extract`] finds the article body with [rs-trafilatura] (chosen by measurement on the Zyte
-//! and WCXB benchmarks, see `docs/benchmarks.md`), drops the share bars, related-story lists and
-//! comment blocks it lets through, and reads the metadata news pages carry: JSON-LD
-//! (`NewsArticle`, `@graph`), OpenGraph / Twitter / Dublin Core / Parse.ly / Sailthru meta
-//! tags, microdata, `<time datetime>`, visible bylines and dates, and dates in the URL.
+//! and WCXB benchmarks, see `docs/benchmarks.md`), drops the boilerplate it lets through
+//! (related-story sections, teaser lists, headline-and-byline cards, tag clouds, passages
+//! carried twice), and reads the metadata news pages carry: JSON-LD (`NewsArticle`, `@graph`),
+//! OpenGraph / Twitter / Dublin Core / Parse.ly / Sailthru meta tags, microdata,
+//! `<time datetime>`, visible bylines and dates (also numeric ones such as `17.05.2021`), a
+//! date line by the headline, and dates in the URL.
 //!
 //! Hostile input is refused cheaply before any parsing: pages over
 //! [`HtmlOptions::max_bytes`] and pages nested deeper than [`HtmlOptions::max_depth`] (checked
