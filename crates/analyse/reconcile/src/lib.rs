@@ -285,39 +285,9 @@ const BOILERPLATE: &[&str] = &[
     "advertisement",
 ];
 
-/// Words of datelines and time stamps: months, weekdays, clock and time-zone words.
+/// Words of datelines and time stamps besides the calendar words
+/// ([`corroborate_text::CALENDAR_WORDS`]): clock and time-zone words.
 const DATELINE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "am",
     "pm",
     "a.m",
@@ -413,7 +383,11 @@ fn is_claim(text: &str, options: &ReconcileOptions) -> bool {
     let telling = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !DATELINE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .filter(|w| {
+            let word = w.to_lowercase();
+            let word = word.trim_end_matches('.');
+            !DATELINE_WORDS.contains(&word) && !corroborate_text::CALENDAR_WORDS.contains(&word)
+        })
         .count();
     if telling < 3 {
         return false;

@@ -975,8 +975,9 @@ fn is_boilerplate(view: &LineView) -> bool {
     is_breadcrumb(view) || is_byline(view) || is_date_line(view)
 }
 
-/// Month and weekday names and their abbreviations, with the words that accompany timestamps.
-const DATE_WORDS: &[&str] = &[
+/// Month and weekday names with their common abbreviations, lower case: the calendar words
+/// every stage that reads dates or datelines shares.
+pub const CALENDAR_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -1015,6 +1016,11 @@ const DATE_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
+];
+
+/// The words that accompany timestamps besides calendar words: clock, time zones, ordinal
+/// suffixes, and the verbs of "updated at" lines.
+const TIMESTAMP_WORDS: &[&str] = &[
     "am",
     "pm",
     "a",
@@ -1043,6 +1049,11 @@ const DATE_WORDS: &[&str] = &[
     "z",
 ];
 
+/// A calendar or timestamp word.
+fn is_date_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word) || TIMESTAMP_WORDS.contains(&word)
+}
+
 /// Starts with `YYYY-MM-DD`.
 fn is_iso_date(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -1067,7 +1078,7 @@ pub(crate) fn is_date_line(view: &LineView) -> bool {
     let has_date_part = view
         .words
         .iter()
-        .any(|word| !is_number(word) && DATE_WORDS.contains(&word.as_str()) && word.len() >= 3)
+        .any(|word| !is_number(word) && is_date_word(word.as_str()) && word.len() >= 3)
         || is_iso_date(&view.key);
     if view.body.contains(['%', '$', '€', '£', '+']) {
         return false;
@@ -1078,7 +1089,7 @@ pub(crate) fn is_date_line(view: &LineView) -> bool {
         && view
             .words
             .iter()
-            .all(|word| is_number(word) || DATE_WORDS.contains(&word.as_str()))
+            .all(|word| is_number(word) || is_date_word(word.as_str()))
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone.

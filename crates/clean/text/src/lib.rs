@@ -26,6 +26,7 @@ mod sentences;
 
 pub use clean::{CleanedText, clean_text};
 pub use language::detect_language;
+pub use lexicon::CALENDAR_WORDS;
 pub use markdown::markdown_to_text;
 pub use normalise::normalise;
 pub use sentences::{Sentence, sentences};
