@@ -195,14 +195,9 @@ fn update_briefs(
             }
         })
         .collect();
-    let live: Vec<String> = analysis
-        .events
-        .iter()
-        .map(|event| event.id.clone())
-        .collect();
-    store.put_briefs(&fresh, &live)?;
-
     let reconciled = fresh.len();
+    let fresh_ids: std::collections::HashSet<String> =
+        fresh.iter().map(|brief| brief.event_id.clone()).collect();
     let mut by_event: HashMap<String, corroborate_store::EventBrief> = fresh
         .into_iter()
         .map(|brief| (brief.event_id.clone(), brief))
@@ -212,6 +207,53 @@ fn update_briefs(
             by_event.entry(stored.event_id.clone()).or_insert(stored);
         }
     }
+
+    // One id per entity across each story's events; a stored brief whose entities this
+    // renames is stored again.
+    let mut changed: Vec<corroborate_store::EventBrief> = Vec::new();
+    for story in &analysis.stories {
+        let mut members: Vec<corroborate_store::EventBrief> = story
+            .events
+            .iter()
+            .filter_map(|id| by_event.remove(id))
+            .collect();
+        let before: Vec<corroborate_reconcile::Brief> =
+            members.iter().map(|member| member.brief.clone()).collect();
+        let mut briefs: Vec<corroborate_reconcile::Brief> = members
+            .iter_mut()
+            .map(|member| std::mem::take(&mut member.brief))
+            .collect();
+        corroborate_reconcile::unify_story_entities(&mut briefs);
+        for ((member, brief), old) in members.iter_mut().zip(briefs).zip(before) {
+            if brief != old || fresh_ids.contains(&member.event_id) {
+                changed.push(corroborate_store::EventBrief {
+                    event_id: member.event_id.clone(),
+                    members_key: member.members_key.clone(),
+                    brief: brief.clone(),
+                });
+            }
+            member.brief = brief;
+        }
+        for member in members {
+            by_event.insert(member.event_id.clone(), member);
+        }
+    }
+    // Fresh briefs of events outside every story.
+    for id in &fresh_ids {
+        if let Some(brief) = by_event.get(id)
+            && !changed.iter().any(|done| done.event_id == *id)
+        {
+            changed.push(brief.clone());
+        }
+    }
+    changed.sort_by(|a, b| a.event_id.cmp(&b.event_id));
+    let live: Vec<String> = analysis
+        .events
+        .iter()
+        .map(|event| event.id.clone())
+        .collect();
+    store.put_briefs(&changed, &live)?;
+
     let briefs = analysis
         .events
         .iter()

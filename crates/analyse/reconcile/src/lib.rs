@@ -23,6 +23,7 @@
 //! Everything is deterministic and offline: generic rules, lexicons and statistics.
 
 mod compat;
+mod story;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -37,6 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use compat::EACH_SIDE_NOTE;
 pub use compat::{Compatibility, QuantitySlot, compatible};
+pub use story::unify_story_entities;
 
 /// How well a fact is supported.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]

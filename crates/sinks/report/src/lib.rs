@@ -111,6 +111,8 @@ impl Report {
                 reconcile(&members, &derivations, &options)
             })
             .collect();
+        let mut briefs = briefs;
+        unify_entities_by_story(&stories, &events, &mut briefs);
         Self::from_briefs(articles, stories, events, derivations, briefs)
     }
 
@@ -324,5 +326,32 @@ fn title_of(article: &Article) -> std::borrow::Cow<'_, str> {
             Some(first) => format!("“{}”", ellipsis(first, 70)).into(),
             None => "(untitled)".into(),
         },
+    }
+}
+
+/// Gives each entity one id across the events of each story
+/// ([`corroborate_reconcile::unify_story_entities`]); `briefs[i]` is the brief of `events[i]`.
+fn unify_entities_by_story(stories: &[Story], events: &[Event], briefs: &mut [Brief]) {
+    let position: HashMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| (event.id.as_str(), index))
+        .collect();
+    for story in stories {
+        let indices: Vec<usize> = story
+            .events
+            .iter()
+            .filter_map(|id| position.get(id.as_str()).copied())
+            .collect();
+        let mut group: Vec<Brief> = indices
+            .iter()
+            .filter_map(|&index| briefs.get_mut(index).map(std::mem::take))
+            .collect();
+        corroborate_reconcile::unify_story_entities(&mut group);
+        for (index, brief) in indices.into_iter().zip(group) {
+            if let Some(slot) = briefs.get_mut(index) {
+                *slot = brief;
+            }
+        }
     }
 }
