@@ -248,6 +248,27 @@ fn attribution_in(
                 .checked_sub(1)
                 .and_then(|i| tokens.get(i))
                 .filter(|t| contains(&SUBJECT_PRONOUNS, t.text));
+            // A name inside an interposed clause ("Umerov, who led Kyiv's delegation,
+            // said") is not the subject: the speaker is the name the clause follows.
+            let before = before.map(|m| {
+                let gap = sentence.get(m.span.end..token.start).unwrap_or_default();
+                if !gap.contains(',') {
+                    return m;
+                }
+                let clause_start = sentence
+                    .get(..m.span.start)
+                    .and_then(|head| head.rfind(','));
+                clause_start
+                    .and_then(|comma| {
+                        mentions.iter().rfind(|subject| {
+                            subject.span.end <= comma
+                                && sentence
+                                    .get(subject.span.end..comma)
+                                    .is_some_and(|between| between.trim().is_empty())
+                        })
+                    })
+                    .unwrap_or(m)
+            });
             match (before, pronoun, after) {
                 (Some(m), _, _) => Some(m.name.clone()),
                 (None, Some(_), _) => previous_subject.map(str::to_string),
@@ -402,4 +423,26 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
         ));
     }
     results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_quotes;
+
+    #[test]
+    fn a_name_inside_an_interposed_clause_is_not_the_speaker() {
+        let found = find_quotes(&[
+            "Finance Minister Jane Okoro, who chaired the Lagos meeting, called the deal \
+             “a turning point” for the region.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn a_name_before_a_comma_aside_still_speaks() {
+        let found = find_quotes(&["Moscow, meanwhile, called the proposal “unacceptable”."]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.speaker.as_deref(), Some("Moscow"));
+    }
 }

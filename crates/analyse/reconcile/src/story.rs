@@ -124,7 +124,7 @@ fn rewrite(brief: &mut Brief, map: &HashMap<String, (String, String)>) {
     }
     let mut entities: Vec<EntityRecord> = order.iter().filter_map(|id| merged.remove(id)).collect();
     // Most mentioned first, as within an event.
-    entities.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    entities.sort_by_key(|entity| std::cmp::Reverse(entity.mentions));
     brief.entities = entities;
 
     for fact in &mut brief.facts {
