@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 use crate::lexicon::{
-    ACTOR_VERBS, GIVEN_NAMES, NATIONALITIES, NOT_NAMES, ORGANISATION_SUFFIXES, ORGANISATIONS,
-    PERSON_TITLES, PLACE_SUFFIXES, PLACES, ROLE_WORDS, SEATS_OF_POWER, SPEECH_VERBS, contains,
-    in_list,
+    ACTOR_VERBS, GIVEN_NAMES, NATIONALITIES, NEWS_OUTLETS, NOT_NAMES, ORGANISATION_SUFFIXES,
+    ORGANISATIONS, PERSON_TITLES, PLACE_SUFFIXES, PLACES, ROLE_WORDS, SEATS_OF_POWER, SPEECH_VERBS,
+    contains, in_list,
 };
 use crate::text::{Token, strip_possessive, tokenize};
 
@@ -450,7 +450,7 @@ fn lexicon_runs(tokens: &[Token<'_>], runs: Vec<Run>) -> Vec<Run> {
                         .get(position..position + length)
                         .unwrap_or_default();
                     let key = lookup_key(&run_name(tokens, words));
-                    contains(&PLACES, &key) || contains(&ORGANISATIONS, &key)
+                    contains(&PLACES, &key) || is_known_organisation(&key)
                 });
             match longest {
                 Some(length) => {
@@ -477,6 +477,17 @@ fn run_name(tokens: &[Token<'_>], words: &[usize]) -> String {
         .map(|t| strip_possessive(t.text))
         .collect();
     parts.join(" ")
+}
+
+/// An organisation the lexicons know, news outlets included.
+fn is_known_organisation(key: &str) -> bool {
+    contains(&ORGANISATIONS, key) || contains(&NEWS_OUTLETS, key)
+}
+
+/// True for a news agency or outlet ("BBC", "Reuters", "The Associated Press"): in news text
+/// mostly the source of a report rather than an actor in it.
+pub fn is_news_outlet(name: &str) -> bool {
+    contains(&NEWS_OUTLETS, &lookup_key(name))
 }
 
 fn lookup_key(name: &str) -> String {
@@ -589,7 +600,7 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         // Split the in-run title: leading role words, if a name follows them.
         let mut name_words: &[usize] = &run.words;
         let mut in_run_role: Vec<usize> = Vec::new();
-        if !contains(&PLACES, &whole_key) && !contains(&ORGANISATIONS, &whole_key) {
+        if !contains(&PLACES, &whole_key) && !is_known_organisation(&whole_key) {
             // The name is the trailing words that are not title words; the rest is the title
             // ("Apple Chief Executive | Tim Cook", "Secretary of State | Marco Rubio").
             let split = run
@@ -717,10 +728,10 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 || is_contraction(first_name_word)
                 || is_compound_adjective(first_name_word)
                 || is_plural_surname(&name)
-                || (name.chars().any(|c| c.is_ascii_digit()) && !contains(&ORGANISATIONS, &key)))
+                || (name.chars().any(|c| c.is_ascii_digit()) && !is_known_organisation(&key)))
         {
             None
-        } else if contains(&ORGANISATIONS, &key) {
+        } else if is_known_organisation(&key) {
             Some(EntityKind::Organisation)
         } else if contains(&PLACES, &key) || place_head {
             Some(EntityKind::Place)
@@ -1039,7 +1050,7 @@ fn with_person_coreference(mentions: &[Mention]) -> Vec<Mention> {
             if lone
                 && mention.kind != EntityKind::Person
                 && !contains(&PLACES, &key)
-                && !contains(&ORGANISATIONS, &key)
+                && !is_known_organisation(&key)
                 && !is_acronym(&mention.name)
                 && surnames.contains(&name_key(&mention.name))
             {

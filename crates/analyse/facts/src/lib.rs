@@ -24,7 +24,9 @@ mod times;
 
 use serde::{Deserialize, Serialize};
 
-pub use entities::{Entity, EntityKind, Mention, find_mentions, name_key, resolve_entities};
+pub use entities::{
+    Entity, EntityKind, Mention, find_mentions, is_news_outlet, name_key, resolve_entities,
+};
 pub use quantities::{Approximation, Quantity, Scope, find_quantities};
 pub use quotes::{Quote, find_quotes};
 pub use times::{TimeExpr, TimeKind, find_times};

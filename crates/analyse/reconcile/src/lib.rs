@@ -1743,7 +1743,10 @@ pub fn reconcile(
     let place = event_place(&entities, &assignment, &mentions, &mention_place, &views);
     let participants = entity_records
         .iter()
-        .filter(|e| e.kind != EntityKind::Place.as_str())
+        // News outlets are where the report comes from, not who took part.
+        .filter(|e| {
+            e.kind != EntityKind::Place.as_str() && !corroborate_facts::is_news_outlet(&e.name)
+        })
         .take(options.max_participants)
         .map(|e| e.id.clone())
         .collect();

@@ -76,3 +76,44 @@ fn spellings_and_surnames_of_one_person_share_an_id_across_events() {
     unify_story_entities(&mut briefs);
     assert_eq!(briefs, again);
 }
+
+#[test]
+fn news_outlets_are_sources_not_participants() {
+    let brief = reconcile(
+        &[
+            Article::new(
+                ArticleId::new("a"),
+                "Mayor Anna Lindqvist told the BBC that the bridge would reopen in March. \
+                 Lindqvist said the city council had approved the repairs. The BBC has \
+                 reported on the closure since January, and Reuters confirmed the council vote.",
+            ),
+            Article::new(
+                ArticleId::new("b"),
+                "The city council approved the bridge repairs, Mayor Anna Lindqvist told Reuters. \
+                 The BBC reported that the bridge would reopen in March.",
+            ),
+        ],
+        &[],
+        &ReconcileOptions::default(),
+    );
+    let names: Vec<&str> = brief
+        .participants
+        .iter()
+        .filter_map(|id| brief.entities.iter().find(|entity| entity.id == *id))
+        .map(|entity| entity.name.as_str())
+        .collect();
+    assert!(names.contains(&"Anna Lindqvist"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|name| *name == "BBC" || *name == "Reuters"),
+        "{names:?}"
+    );
+    // Still known as organisations.
+    assert!(
+        brief
+            .entities
+            .iter()
+            .any(|entity| entity.name == "BBC" && entity.kind == "organisation")
+    );
+}
