@@ -604,4 +604,12 @@ fn the_example_brief_separates_corroborated_single_source_and_rewrite_additions(
         "three rounds of talks:\n{brief}"
     );
     assert_eq!(brief.matches("Story: ").count(), 1);
+    // Undated rounds in the order their articles imply: the second recounts the first's day,
+    // the third the second's.
+    let first_seen = |id: &str| brief.find(id).unwrap_or(usize::MAX);
+    assert!(
+        first_seen("001_bda6d66ed8d4973a") < first_seen("002_cffa1a3d6068a797")
+            && first_seen("002_cffa1a3d6068a797") < first_seen("004_d30a29f48c00af17"),
+        "rounds out of order:\n{brief}"
+    );
 }

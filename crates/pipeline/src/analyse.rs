@@ -101,11 +101,12 @@ pub fn analyse_stored(
         serde_json::from_str(&store.get_meta(STATE_KEY).ok()??).ok()
     })();
     let outcome = analyse(&articles, previous);
-    let analysis = corroborate_store::Analysis {
+    let mut analysis = corroborate_store::Analysis {
         stories: outcome.clustering.stories,
         events: outcome.clustering.events,
         derivations: outcome.derivations,
     };
+    order_undated_events(&mut analysis, &articles);
     store.put_analysis(&analysis)?;
     store.set_meta(STATE_KEY, &serde_json::to_string(&outcome.clusterer)?)?;
     store.set_meta(STATE_ARTICLES_KEY, &serde_json::to_string(&fingerprints)?)?;
@@ -268,4 +269,127 @@ fn update_briefs(
         })
         .collect();
     Ok((briefs, reconciled))
+}
+
+/// Puts the undated events of each story in the order their articles imply: an event known
+/// only from undated articles took place after every day those articles recount as past
+/// ([`corroborate_facts::recounted_days`]), so undated events are ordered by the latest such
+/// day (events that recount none first, then by id). Dated events keep their places; the
+/// undated ones fill the remaining places in the new order.
+fn order_undated_events(analysis: &mut corroborate_store::Analysis, articles: &[Article]) {
+    use std::collections::HashMap;
+
+    let by_id: HashMap<&str, &Article> = articles
+        .iter()
+        .map(|article| (article.id.as_str(), article))
+        .collect();
+    let undated: HashMap<&str, &corroborate_cluster::Event> = analysis
+        .events
+        .iter()
+        .filter(|event| event.first_date.is_none())
+        .map(|event| (event.id.as_str(), event))
+        .collect();
+    // The latest recounted day of an event, by month and day: most undated mentions carry no
+    // year, and the events of one story rarely span a new year.
+    let anchor = |event: &corroborate_cluster::Event| -> Option<(u32, u32)> {
+        event
+            .articles
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()))
+            .flat_map(|article| {
+                corroborate_text::sentences(&article.text)
+                    .into_iter()
+                    .flat_map(|sentence| {
+                        corroborate_facts::recounted_days(sentence.text(&article.text))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .map(|day| (day.month, day.day))
+            .max()
+    };
+    for story in &mut analysis.stories {
+        let slots: Vec<usize> = story
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| undated.contains_key(id.as_str()))
+            .map(|(index, _)| index)
+            .collect();
+        if slots.len() < 2 {
+            continue;
+        }
+        let mut keyed: Vec<(Option<(u32, u32)>, String)> = slots
+            .iter()
+            .filter_map(|&index| story.events.get(index))
+            .map(|id| {
+                (
+                    undated.get(id.as_str()).and_then(|event| anchor(event)),
+                    id.clone(),
+                )
+            })
+            .collect();
+        keyed.sort();
+        for (slot, (_, id)) in slots.into_iter().zip(keyed) {
+            if let Some(place) = story.events.get_mut(slot) {
+                *place = id;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order_undated_events;
+    use corroborate_model::{Article, ArticleId};
+
+    fn event(id: &str, article: &str, day: Option<&str>) -> serde_json::Value {
+        serde_json::json!({
+            "id": id, "label": id, "key_terms": [], "representative": article,
+            "articles": [article], "first_date": day, "last_date": day,
+        })
+    }
+
+    #[test]
+    fn undated_events_follow_the_days_their_articles_recount() {
+        let articles = [
+            // The third round recounts the second; the second recounts the first; the first
+            // recounts nothing, and its plans for later days do not count.
+            Article::new(
+                ArticleId::new("a3"),
+                "Negotiators met again in Geneva. At the previous round on June 2, the sides \
+                 swapped lists of prisoners.",
+            ),
+            Article::new(
+                ArticleId::new("a1"),
+                "The first talks in years opened in Geneva. A second round could follow on June 2.",
+            ),
+            Article::new(
+                ArticleId::new("a2"),
+                "A second round of talks ended in Geneva. The first round on May 16 produced a \
+                 prisoner swap.",
+            ),
+            Article::new(ArticleId::new("dated"), "A dated report from Geneva."),
+        ];
+        let mut analysis: corroborate_store::Analysis = serde_json::from_value(serde_json::json!({
+            "events": [
+                event("e-third", "a3", None),
+                event("e-dated", "dated", Some("2025-01-10")),
+                event("e-first", "a1", None),
+                event("e-second", "a2", None),
+            ],
+            "stories": [{
+                "id": "s", "label": "talks",
+                "events": ["e-third", "e-dated", "e-first", "e-second"],
+                "first_date": "2025-01-10", "last_date": "2025-01-10",
+            }],
+            "derivations": [],
+        }))
+        .expect("analysis");
+        order_undated_events(&mut analysis, &articles);
+        assert_eq!(
+            analysis.stories[0].events,
+            ["e-first", "e-dated", "e-second", "e-third"],
+            "undated events reordered among their own places; the dated one stays"
+        );
+    }
 }

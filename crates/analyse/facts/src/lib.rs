@@ -29,7 +29,7 @@ pub use entities::{
 };
 pub use quantities::{Approximation, Quantity, Scope, find_quantities};
 pub use quotes::{Quote, find_quotes};
-pub use times::{TimeExpr, TimeKind, find_times};
+pub use times::{NamedDay, TimeExpr, TimeKind, find_times, recounted_days};
 
 /// A mention span: byte offsets into the sentence or text it was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

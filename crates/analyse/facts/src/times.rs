@@ -759,3 +759,143 @@ pub fn find_times(sentence: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr>
         })
         .collect()
 }
+
+/// A calendar day as a text names it: month and day, and the year when written ("May 16",
+/// "2 June 2025").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NamedDay {
+    /// Year, when the text gives it.
+    pub year: Option<i32>,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+}
+
+/// Words that put a sentence in the future or the conditional: days it names are plans or
+/// expectations, not happenings it recounts. ("may" counts only in lower case: "May" is the
+/// month.)
+const NOT_RECOUNTING: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "shall",
+    "may",
+    "expects",
+    "expect",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "next",
+    "coming",
+    "upcoming",
+];
+
+/// Explicit days ("May 16", "16 May 2025", "June 2, 2025") that a sentence recounts as
+/// having happened: none when the sentence speaks of the future or the conditional ("talks
+/// could resume between June 20 and 30", "a reply is expected by the end of June"). An event
+/// known only from undated articles took place after every day its articles recount.
+pub fn recounted_days(sentence: &str) -> Vec<NamedDay> {
+    let tokens = tokenize(sentence);
+    let not_recounting = tokens.iter().any(|token| {
+        let word = token.text;
+        (word == "may" || !word.eq_ignore_ascii_case("may"))
+            && NOT_RECOUNTING.iter().any(|w| word.eq_ignore_ascii_case(w))
+    });
+    if not_recounting {
+        return Vec::new();
+    }
+    let day_of = |token: Option<&Token<'_>>| -> Option<u32> {
+        let text = token?.text;
+        let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &text[digits.len()..];
+        if !(suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)) {
+            return None;
+        }
+        digits
+            .parse::<u32>()
+            .ok()
+            .filter(|day| (1..=31).contains(day))
+    };
+    let year_at = |index: usize| -> Option<i32> {
+        let mut index = index;
+        if tokens.get(index).is_some_and(|t| t.text == ",") {
+            index += 1;
+        }
+        tokens
+            .get(index)?
+            .text
+            .parse::<i32>()
+            .ok()
+            .filter(|year| (1900..=2100).contains(year))
+    };
+    let mut days = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        // Month names are capitalised in running text; "may" and "march" in lower case are
+        // words.
+        if !token.text.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(month) = month_number(token.text) else {
+            continue;
+        };
+        if let Some(day) = day_of(tokens.get(index + 1)) {
+            days.push(NamedDay {
+                year: year_at(index + 2),
+                month,
+                day,
+            });
+        } else if let Some(day) = index.checked_sub(1).and_then(|i| day_of(tokens.get(i))) {
+            days.push(NamedDay {
+                year: year_at(index + 1),
+                month,
+                day,
+            });
+        }
+    }
+    days
+}
+
+#[cfg(test)]
+mod recounted_tests {
+    use super::{NamedDay, recounted_days};
+
+    fn day(year: Option<i32>, month: u32, day: u32) -> NamedDay {
+        NamedDay { year, month, day }
+    }
+
+    #[test]
+    fn days_recounted_as_past_are_read_in_either_order_with_their_year() {
+        assert_eq!(
+            recounted_days("In the last meeting on June 2, the delegation presented its demands."),
+            [day(None, 6, 2)]
+        );
+        assert_eq!(
+            recounted_days("The ceasefire signed on 16 May 2025 collapsed within a week."),
+            [day(Some(2025), 5, 16)]
+        );
+        assert_eq!(
+            recounted_days("Flooding on March 3rd, 2024 and on April 9 closed the line."),
+            [day(Some(2024), 3, 3), day(None, 4, 9)]
+        );
+    }
+
+    #[test]
+    fn plans_expectations_and_conditionals_recount_nothing() {
+        assert!(recounted_days("Talks could resume between June 20 and 30.").is_empty());
+        assert!(recounted_days("The court will rule on May 5.").is_empty());
+        assert!(recounted_days("Officials may meet on July 1.").is_empty());
+        assert!(recounted_days("A reply is expected on September 4.").is_empty());
+        // "May" the month is no modal.
+        assert_eq!(
+            recounted_days("Parliament approved the budget on May 12."),
+            [day(None, 5, 12)]
+        );
+        // A month without a day, or a lower-case word, is no day.
+        assert!(recounted_days("Prices rose in March and may fall 3 points.").is_empty());
+    }
+}

@@ -360,17 +360,10 @@ pub async fn story_timeline(
                 entries.push(TimelineEntry { event, articles });
             }
         }
+        // Stable: undated events keep the story's order (the order their articles imply).
         entries.sort_by(|a, b| {
-            (
-                a.event.first_date.is_none(),
-                &a.event.first_date,
-                &a.event.id,
-            )
-                .cmp(&(
-                    b.event.first_date.is_none(),
-                    &b.event.first_date,
-                    &b.event.id,
-                ))
+            (a.event.first_date.is_none(), &a.event.first_date)
+                .cmp(&(b.event.first_date.is_none(), &b.event.first_date))
         });
         Ok(Timeline { story, entries })
     })

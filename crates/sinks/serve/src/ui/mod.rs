@@ -275,10 +275,11 @@ async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
                 facts,
             });
         }
+        // Stable: undated events keep the story's order (the order their articles imply).
         rows.sort_by(|a, b| {
             let key = |row: &TimelineRow| {
                 let day = row.day().map(str::to_owned);
-                (day.is_none(), day, row.event.id.clone())
+                (day.is_none(), day)
             };
             key(a).cmp(&key(b))
         });
