@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 cargo build --release --locked --bin corroborate
-db=target/example.db
+target_dir="${CARGO_TARGET_DIR:-target}"
+db="$target_dir/example.db"
 rm -f "$db" "$db-wal" "$db-shm"
-exec target/release/corroborate --db "$db" run examples/istanbul-talks-2025 --out target/example-report "$@"
+exec "$target_dir/release/corroborate" --db "$db" run examples/istanbul-talks-2025 \
+    --out "$target_dir/example-report" "$@"
