@@ -97,6 +97,15 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
     let source = mark_tail(&views, &mut verdicts);
     mark_labels_among_junk(&views, &mut verdicts);
     mark_repeated_lines(&layout, &views, &mut verdicts);
+    // A text that is nothing but its title (a one-line item, a headline-only entry) keeps that
+    // line: removing it as a repeat would leave no article at all.
+    if !verdicts.contains(&Verdict::Keep) {
+        for verdict in &mut verdicts {
+            if *verdict == Verdict::Remove(RemovalReason::RepeatedTitle) {
+                *verdict = Verdict::Keep;
+            }
+        }
+    }
 
     let removed = layout
         .lines
@@ -472,6 +481,21 @@ fn mark_repeated_lines(layout: &Layout, views: &[LineView], verdicts: &mut [Verd
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_that_is_only_its_title_is_kept() {
+        let line = "The parliament election is over in the capital.";
+        let cleaned = clean_text(line, Some(line));
+        assert_eq!(cleaned.text, line);
+        assert!(cleaned.removed.is_empty());
+        // With more text, the repeated title is still junk.
+        let cleaned = clean_text(
+            &format!("{line}\n\nTurnout was 61 percent, the electoral commission said on Sunday."),
+            Some(line),
+        );
+        assert_eq!(cleaned.removed.len(), 1);
+        assert_eq!(cleaned.removed[0].reason, RemovalReason::RepeatedTitle);
+    }
 
     #[test]
     fn section_label_above_the_headline() {
