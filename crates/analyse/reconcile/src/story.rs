@@ -127,24 +127,16 @@ fn rewrite(brief: &mut Brief, map: &HashMap<String, (String, String)>) {
     entities.sort_by_key(|entity| std::cmp::Reverse(entity.mentions));
     brief.entities = entities;
 
+    // Two ids that became one are listed once.
+    let renamed = |ids: &[String]| {
+        let mut unique = Vec::with_capacity(ids.len());
+        extend_unique(&mut unique, ids.iter().map(|id| new_id(id)).collect());
+        unique
+    };
     for fact in &mut brief.facts {
-        let mut ids: Vec<String> = Vec::with_capacity(fact.entities.len());
-        for id in &fact.entities {
-            let id = new_id(id);
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        fact.entities = ids;
+        fact.entities = renamed(&fact.entities);
     }
-    let mut participants: Vec<String> = Vec::with_capacity(brief.participants.len());
-    for id in &brief.participants {
-        let id = new_id(id);
-        if !participants.contains(&id) {
-            participants.push(id);
-        }
-    }
-    brief.participants = participants;
+    brief.participants = renamed(&brief.participants);
     for quote in &mut brief.quotes {
         if let Some((id, name)) = quote
             .speaker_entity
@@ -160,20 +152,16 @@ fn rewrite(brief: &mut Brief, map: &HashMap<String, (String, String)>) {
 /// Folds `other` (the same entity) into `into`.
 fn absorb(into: &mut EntityRecord, other: EntityRecord) {
     into.mentions += other.mentions;
-    for list in [
-        (&mut into.variants, other.variants),
-        (&mut into.roles, other.roles),
-    ] {
-        let (target, source) = list;
-        for item in source {
-            if !target.contains(&item) {
-                target.push(item);
-            }
-        }
-    }
-    for article in other.articles {
-        if !into.articles.contains(&article) {
-            into.articles.push(article);
+    extend_unique(&mut into.variants, other.variants);
+    extend_unique(&mut into.roles, other.roles);
+    extend_unique(&mut into.articles, other.articles);
+}
+
+/// Appends the items of `more` that `list` lacks, in order.
+fn extend_unique<T: PartialEq>(list: &mut Vec<T>, more: Vec<T>) {
+    for item in more {
+        if !list.contains(&item) {
+            list.push(item);
         }
     }
 }

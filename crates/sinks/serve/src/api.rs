@@ -439,18 +439,24 @@ pub async fn event_brief(
         .into_response())
 }
 
-/// Gathers one event's brief from the database.
-pub(crate) fn build_brief(reader: &crate::db::Reader, id: &str) -> Result<Brief, ApiError> {
-    let event = reader
-        .event(id)?
-        .ok_or_else(|| ApiError::not_found("event", id))?;
-    let articles = reader.event_articles(id)?;
+/// The distinct sources of some articles, sorted.
+pub(crate) fn distinct_sources(articles: &[ArticleSummary]) -> Vec<String> {
     let mut sources: Vec<String> = articles
         .iter()
         .filter_map(|article| article.source.clone())
         .collect();
     sources.sort();
     sources.dedup();
+    sources
+}
+
+/// Gathers one event's brief from the database.
+pub(crate) fn build_brief(reader: &crate::db::Reader, id: &str) -> Result<Brief, ApiError> {
+    let event = reader
+        .event(id)?
+        .ok_or_else(|| ApiError::not_found("event", id))?;
+    let articles = reader.event_articles(id)?;
+    let sources = distinct_sources(&articles);
     let derivations = reader.event_derivations(id)?;
     let reconciled = reader.store.brief(id)?.unwrap_or_default();
     let single_source = reconciled

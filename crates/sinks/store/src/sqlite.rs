@@ -214,7 +214,7 @@ impl SqliteStore {
             .map_err(|error| self.backend(error))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| self.backend(error))?;
-        let mut found = self.entity_summaries(Some(&ids))?;
+        let mut found = self.entity_summaries(&ids)?;
         found.truncate(limit);
         Ok(found)
     }
@@ -243,7 +243,7 @@ impl SqliteStore {
             .map_err(|error| self.backend(error))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| self.backend(error))?;
-        let mut page = self.entity_summaries(Some(&ids))?;
+        let mut page = self.entity_summaries(&ids)?;
         // Same order as the query (the summaries sort by name on ties, the query by min(name)).
         page.sort_by_key(|entity| ids.iter().position(|id| *id == entity.id));
         Ok(page)
@@ -251,7 +251,7 @@ impl SqliteStore {
 
     /// One entity across the stored briefs: every variant, role, event and article.
     pub fn entity(&self, id: &str) -> Result<Option<EntityDetail>, StoreError> {
-        let records = self.entity_records(Some(&[id.to_owned()]))?;
+        let records = self.entity_records(&[id.to_owned()])?;
         let Some((_, per_event)) = records.into_iter().next() else {
             return Ok(None);
         };
@@ -285,69 +285,49 @@ impl SqliteStore {
         }))
     }
 
-    /// The stored entity records, grouped by entity id (each with its event), limited to `ids`
-    /// when given.
+    /// The stored entity records of `ids`, grouped by entity id, each with its event.
     #[allow(clippy::type_complexity)]
     fn entity_records(
         &self,
-        ids: Option<&[String]>,
+        ids: &[String],
     ) -> Result<Vec<(String, Vec<(String, corroborate_reconcile::EntityRecord)>)>, StoreError> {
         let mut grouped: std::collections::BTreeMap<
             String,
             Vec<(String, corroborate_reconcile::EntityRecord)>,
         > = std::collections::BTreeMap::new();
-        let mut add = |event: String, body: String| -> Result<(), StoreError> {
-            let record: corroborate_reconcile::EntityRecord =
-                serde_json::from_str(&body).map_err(|error| StoreError::Backend {
-                    path: self.path.clone(),
-                    source: error.into(),
-                })?;
-            grouped
-                .entry(record.id.clone())
-                .or_default()
-                .push((event, record));
-            Ok(())
-        };
-        match ids {
-            Some(ids) => {
-                let mut statement = self
-                    .connection
-                    .prepare_cached(
-                        "SELECT event_id, body FROM brief_entities WHERE entity_id = ?1 \
-                         ORDER BY event_id",
-                    )
-                    .map_err(|error| self.backend(error))?;
-                for id in ids {
-                    let rows = statement
-                        .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))
-                        .map_err(|error| self.backend(error))?
-                        .collect::<Result<Vec<(String, String)>, _>>()
-                        .map_err(|error| self.backend(error))?;
-                    for (event, body) in rows {
-                        add(event, body)?;
-                    }
-                }
-            }
-            None => {
-                let mut statement = self
-                    .connection
-                    .prepare_cached("SELECT event_id, body FROM brief_entities ORDER BY event_id")
-                    .map_err(|error| self.backend(error))?;
-                let rows = statement
-                    .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
-                    .map_err(|error| self.backend(error))?
-                    .collect::<Result<Vec<(String, String)>, _>>()
-                    .map_err(|error| self.backend(error))?;
-                for (event, body) in rows {
-                    add(event, body)?;
-                }
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT event_id, body FROM brief_entities WHERE entity_id = ?1 ORDER BY event_id",
+            )
+            .map_err(|error| self.backend(error))?;
+        for id in ids {
+            let rows = statement
+                .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .map_err(|error| self.backend(error))?
+                .collect::<Result<Vec<(String, String)>, _>>()
+                .map_err(|error| self.backend(error))?;
+            for (event, body) in rows {
+                let record: corroborate_reconcile::EntityRecord = self.decode(&body)?;
+                grouped
+                    .entry(record.id.clone())
+                    .or_default()
+                    .push((event, record));
             }
         }
         Ok(grouped.into_iter().collect())
     }
 
-    /// Entity summaries (of `ids` when given), most mentioned first, then by name and id.
-    fn entity_summaries(&self, ids: Option<&[String]>) -> Result<Vec<EntitySummary>, StoreError> {
+    /// A JSON body stored by this store, decoded.
+    fn decode<T: serde::de::DeserializeOwned>(&self, body: &str) -> Result<T, StoreError> {
+        serde_json::from_str(body).map_err(|error| StoreError::Backend {
+            path: self.path.clone(),
+            source: error.into(),
+        })
+    }
+
+    /// Entity summaries of `ids`, most mentioned first, then by name and id.
+    fn entity_summaries(&self, ids: &[String]) -> Result<Vec<EntitySummary>, StoreError> {
         let mut summaries: Vec<EntitySummary> = self
             .entity_records(ids)?
             .iter()
@@ -899,12 +879,7 @@ impl Store for SqliteStore {
             let mut items = Vec::new();
             for row in rows {
                 let body = row.map_err(|error| store.backend(error))?;
-                items.push(
-                    serde_json::from_str(&body).map_err(|error| StoreError::Backend {
-                        path: store.path.clone(),
-                        source: error.into(),
-                    })?,
-                );
+                items.push(store.decode(&body)?);
             }
             Ok(items)
         }
@@ -1039,13 +1014,7 @@ impl Store for SqliteStore {
             .prepare_cached("SELECT body FROM briefs WHERE event_id = ?1")
             .and_then(|mut statement| statement.query_row([event_id], |row| row.get(0)).optional())
             .map_err(|error| self.backend(error))?;
-        body.map(|body| {
-            serde_json::from_str(&body).map_err(|error| StoreError::Backend {
-                path: self.path.clone(),
-                source: error.into(),
-            })
-        })
-        .transpose()
+        body.map(|body| self.decode(&body)).transpose()
     }
 
     fn briefs(&self) -> Result<Vec<EventBrief>, StoreError> {
@@ -1069,10 +1038,7 @@ impl Store for SqliteStore {
                 Ok(EventBrief {
                     event_id,
                     members_key,
-                    brief: serde_json::from_str(&body).map_err(|error| StoreError::Backend {
-                        path: self.path.clone(),
-                        source: error.into(),
-                    })?,
+                    brief: self.decode(&body)?,
                 })
             })
             .collect()

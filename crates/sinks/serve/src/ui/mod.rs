@@ -25,7 +25,7 @@ use corroborate_store::{EntityDetail, EntitySummary, FactHit, Store};
 use serde::Deserialize;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::api::{ArticleSummary, DerivationView, EventView, StoryView};
+use crate::api::{ArticleSummary, DerivationView, EventView, StoryView, distinct_sources};
 use crate::db::{Page, Reader};
 use crate::error::ApiError;
 use crate::{AppState, ServeOptions};
@@ -297,16 +297,6 @@ impl TimelineRow {
             .as_deref()
             .or(self.brief_date.as_deref())
     }
-}
-
-fn distinct_sources(articles: &[ArticleSummary]) -> Vec<String> {
-    let mut sources: Vec<String> = articles
-        .iter()
-        .filter_map(|article| article.source.clone())
-        .collect();
-    sources.sort();
-    sources.dedup();
-    sources
 }
 
 /// One article of an event, as a column of the side-by-side view.
