@@ -34,6 +34,7 @@
 //! [rs-trafilatura]: https://crates.io/crates/rs-trafilatura
 
 mod boilerplate;
+mod content;
 mod dates;
 mod guard;
 mod metadata;
@@ -124,14 +125,13 @@ pub fn extract(
             limit: options.max_depth,
         });
     }
-    let (text, fallback) =
-        catch_unwind(AssertUnwindSafe(|| main_text(html, url))).map_err(panic_message)??;
-    let mut metadata = catch_unwind(AssertUnwindSafe(|| {
+    let (text, metadata) = catch_unwind(AssertUnwindSafe(|| {
         let document = Document::from(html);
-        metadata::extract(&document, html, url)
+        let metadata = metadata::extract(&document, html, url);
+        (content::main_text(&document), metadata)
     }))
     .map_err(panic_message)?;
-    metadata.fill_from(fallback);
+    let text = text.ok_or(HtmlError::NoMainText)?;
     let text = text::remove_title_line(&text, metadata.title.as_deref());
     let text = boilerplate::clean(&text);
     // Text without a single letter or digit (stray BOMs, replacement characters) is no article.

@@ -1,0 +1,615 @@
+//! Our own main-text finder: one walk over the parsed page turns it into text blocks
+//! (paragraphs, headings, list items, table cells) owned by their block-level elements; the
+//! element whose blocks hold the most running prose net of the link lists and short lines
+//! around it is the article; its blocks, less the ones that are mostly links, are the text.
+//!
+//! It works on the same parse as the metadata pass, so a page is parsed once.
+
+use dom_query::{Document, NodeData, NodeRef};
+
+/// Deepest element nesting walked; deeper content is ignored (the guard refuses far deeper
+/// pages before parsing, this only bounds recursion).
+const MAX_WALK_DEPTH: usize = 600;
+
+/// What a block of text is, for layout and scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Paragraph,
+    Heading,
+    Item,
+    Cell,
+}
+
+/// A run of text inside one block-level element.
+#[derive(Debug)]
+struct Block {
+    element: usize,
+    kind: BlockKind,
+    text: String,
+    words: u32,
+    link_words: u32,
+}
+
+/// A block-level element met in the walk, in document order (a parent comes before its
+/// descendants, so `end` closes the range of its subtree).
+#[derive(Debug)]
+struct Element {
+    parent: usize,
+    end: usize,
+    boost: f32,
+    /// Tag and class, kept only when tracing (`CONTENT_DEBUG`).
+    label: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagRole {
+    /// Never text: scripts, styles, forms controls, embedded media, navigation.
+    Skip,
+    /// Starts a new block.
+    Block,
+    /// A line break inside a block.
+    Break,
+    /// Inline: its text belongs to the enclosing block.
+    Inline,
+}
+
+fn tag_role(name: &str) -> TagRole {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "picture" | "img" | "button" | "select"
+        | "option" | "textarea" | "input" | "label" | "head" | "title" | "meta" | "link"
+        | "nav" | "aside" | "footer" | "dialog" | "menu" | "source" | "track" | "map" => {
+            TagRole::Skip
+        }
+        "br" => TagRole::Break,
+        "p" | "div" | "section" | "article" | "main" | "ul" | "ol" | "li" | "dl" | "dt"
+        | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table"
+        | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "figure"
+        | "figcaption" | "address" | "hr" | "center" | "details" | "summary" | "fieldset"
+        | "header" | "form" | "body" | "html" | "hgroup" => TagRole::Block,
+        _ => TagRole::Inline,
+    }
+}
+
+/// How surely a class or id word marks a container of something other than the article:
+/// 2 for comments, sidebars, sharing, related posts, ads and page chrome; 1 for the article's
+/// own furniture (bylines, tags, author boxes), which may also name a wrapper; 0 otherwise.
+fn negative_strength(word: &str) -> u8 {
+    match word {
+        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "share" | "sharing"
+        | "sharedaddy" | "social" | "socials" | "related" | "recommended"
+        | "recommendations" | "sidebar" | "newsletter" | "subscribe" | "subscription"
+        | "signup" | "advert" | "advertisement" | "ad" | "ads" | "adsbygoogle"
+        | "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "menu" | "footer"
+        | "cookie" | "cookies" | "consent" | "popup" | "modal" | "outbrain" | "taboola"
+        | "copyright" => 2,
+        "promo" | "banner" | "tags" | "tagcloud" | "taglist" | "pagination" | "pager"
+        | "trending" | "popular" | "byline" | "meta" | "toolbar" | "follow" | "reactions"
+        | "rating" | "author" | "bio" => 1,
+        _ => 0,
+    }
+}
+
+/// Class and id words of the containers that hold the article.
+fn is_positive_word(word: &str) -> bool {
+    matches!(
+        word,
+        "articlebody"
+            | "article-body"
+            | "articlecontent"
+            | "postcontent"
+            | "entrycontent"
+            | "storybody"
+            | "storycontent"
+            | "postbody"
+            | "maincontent"
+            | "bodytext"
+            | "articletext"
+            | "content"
+            | "article"
+            | "post"
+            | "entry"
+            | "story"
+            | "body"
+            | "text"
+    )
+}
+
+/// How an element's class, id and role bear on it being the article.
+#[derive(Clone, Copy, Default)]
+struct Hints {
+    negative: u8,
+    positive: bool,
+    hidden: bool,
+}
+
+fn hints(element: &dom_query::Element) -> Hints {
+    let mut out = Hints::default();
+    for attribute in &element.attrs {
+        let value: &str = &attribute.value;
+        match &*attribute.name.local {
+            "class" | "id" => {
+                let lower = value.to_ascii_lowercase();
+                for token in lower.split_ascii_whitespace() {
+                    let joined: String = token.chars().filter(|c| *c != '-' && *c != '_').collect();
+                    if is_positive_word(&joined) {
+                        out.positive = true;
+                    }
+                    // "no-sidebar", "has-sidebar": a layout modifier, not a sidebar.
+                    let modifier = token
+                        .split(['-', '_'])
+                        .any(|part| matches!(part, "no" | "has" | "with" | "without" | "none"));
+                    for part in token.split(['-', '_']) {
+                        if !modifier {
+                            out.negative = out.negative.max(negative_strength(part));
+                        }
+                        if matches!(part, "content" | "body" | "article" | "story" | "entry") {
+                            out.positive = true;
+                        }
+                    }
+                    if matches!(token, "sr-only" | "visually-hidden" | "screen-reader-text") {
+                        out.hidden = true;
+                    }
+                }
+            }
+            "itemprop" if value.eq_ignore_ascii_case("articleBody") => out.positive = true,
+            "role" if value.eq_ignore_ascii_case("main") => out.positive = true,
+            "role"
+                if matches!(
+                    value.to_ascii_lowercase().as_str(),
+                    "navigation" | "complementary" | "banner" | "contentinfo" | "dialog"
+                ) =>
+            {
+                out.negative = 2;
+            }
+            "hidden" => out.hidden = true,
+            "aria-hidden" if value.eq_ignore_ascii_case("true") => out.hidden = true,
+            "style" => {
+                let squashed: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if squashed.contains("display:none") || squashed.contains("visibility:hidden") {
+                    out.hidden = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words in a text, counting CJK characters (written without spaces) two to a word.
+fn count_words(text: &str) -> u32 {
+    let mut words = 0u32;
+    let mut cjk = 0u32;
+    for token in text.split_whitespace() {
+        let mut has_alnum = false;
+        for c in token.chars() {
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphanumeric() {
+                has_alnum = true;
+            }
+        }
+        if has_alnum {
+            words += 1;
+        }
+    }
+    words + cjk / 2
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// The walk's state: the blocks and elements found so far and the block being filled.
+struct Walker {
+    elements: Vec<Element>,
+    negative: Vec<u8>,
+    blocks: Vec<Block>,
+    buffer: String,
+    link_words: u32,
+    trace: bool,
+}
+
+fn label(node: &NodeRef) -> String {
+    format!(
+        "{}.{}#{}",
+        node.node_name().unwrap_or_default(),
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+}
+
+/// What the walk carries down the tree.
+#[derive(Clone, Copy)]
+struct Context {
+    element: usize,
+    kind: BlockKind,
+    in_link: bool,
+}
+
+impl Walker {
+    fn push_text(&mut self, text: &str, in_link: bool) {
+        let mut pending_space = self.buffer.ends_with(' ');
+        let before = self.buffer.len();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !pending_space && !self.buffer.is_empty() {
+                    self.buffer.push(' ');
+                    pending_space = true;
+                }
+            } else {
+                self.buffer.push(c);
+                pending_space = false;
+            }
+        }
+        if in_link {
+            self.link_words += count_words(&self.buffer[before..]);
+        }
+    }
+
+    fn flush(&mut self, context: Context) {
+        let text = self.buffer.trim();
+        if !text.is_empty() {
+            let words = count_words(text);
+            if words > 0 || text.chars().any(char::is_alphanumeric) {
+                self.blocks.push(Block {
+                    element: context.element,
+                    kind: context.kind,
+                    text: text.to_owned(),
+                    words,
+                    link_words: self.link_words.min(words),
+                });
+            }
+        }
+        self.buffer.clear();
+        self.link_words = 0;
+    }
+
+    fn walk(&mut self, node: &NodeRef, context: Context, depth: usize) {
+        if depth > MAX_WALK_DEPTH {
+            return;
+        }
+        let mut child = node.first_child();
+        while let Some(current) = child {
+            enum Seen {
+                Text(String),
+                Element(TagRole, &'static str, Hints),
+                Other,
+            }
+            let seen = current
+                .query(|tree_node| match &tree_node.data {
+                    NodeData::Text { contents } => Seen::Text(contents.to_string()),
+                    NodeData::Element(element) => {
+                        let name: &str = &element.name.local;
+                        let role = tag_role(name);
+                        let kind = static_name(name);
+                        let hints = if role == TagRole::Skip {
+                            Hints::default()
+                        } else {
+                            hints(element)
+                        };
+                        Seen::Element(role, kind, hints)
+                    }
+                    _ => Seen::Other,
+                })
+                .unwrap_or(Seen::Other);
+            match seen {
+                Seen::Text(text) => self.push_text(&text, context.in_link),
+                Seen::Element(TagRole::Skip, _, _) | Seen::Other => {}
+                Seen::Element(_, _, hints) if hints.hidden => {}
+                Seen::Element(TagRole::Break, _, _) => self.flush(context),
+                Seen::Element(TagRole::Inline, name, _) => {
+                    let inner = Context {
+                        in_link: context.in_link || name == "a",
+                        ..context
+                    };
+                    self.walk(&current, inner, depth + 1);
+                }
+                Seen::Element(TagRole::Block, name, hints) => {
+                    self.flush(context);
+                    let index = self.elements.len();
+                    let negative = hints.negative;
+                    self.elements.push(Element {
+                        parent: context.element,
+                        end: index,
+                        boost: if hints.positive { 1.0 } else { 0.0 },
+                        label: if self.trace { label(&current) } else { String::new() },
+                    });
+                    self.negative.push(negative);
+                    let kind = match name {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+                        "li" | "dt" | "dd" => BlockKind::Item,
+                        "td" | "th" => BlockKind::Cell,
+                        _ if context.kind != BlockKind::Paragraph => context.kind,
+                        _ => BlockKind::Paragraph,
+                    };
+                    let inner = Context {
+                        element: index,
+                        kind,
+                        in_link: context.in_link,
+                    };
+                    self.walk(&current, inner, depth + 1);
+                    self.flush(inner);
+                    let end = self.elements.len() - 1;
+                    if let Some(element) = self.elements.get_mut(index) {
+                        element.end = end;
+                    }
+                }
+            }
+            child = current.next_sibling();
+        }
+    }
+}
+
+/// The tag names the walk tells apart, as static strings.
+fn static_name(name: &str) -> &'static str {
+    match name {
+        "a" => "a",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "li" => "li",
+        "dt" => "dt",
+        "dd" => "dd",
+        "td" => "td",
+        "th" => "th",
+        "article" => "article",
+        "main" => "main",
+        _ => "",
+    }
+}
+
+/// Whether a container with this negative class strength and this much prose is an aside
+/// of a page (or article) holding `whole` prose.
+fn is_aside(strength: u8, prose: f32, whole: f32) -> bool {
+    match strength {
+        2 => prose < 0.8 * whole,
+        1 => prose < 0.5 * whole,
+        _ => false,
+    }
+}
+
+/// A block of running prose: long enough, few links, written in sentences.
+fn prose_value(block: &Block) -> f32 {
+    let words = block.words as f32;
+    let link_share = block.link_words as f32 / words.max(1.0);
+    match block.kind {
+        BlockKind::Heading => 0.0,
+        _ if link_share >= 0.6 => -words,
+        // Data tables are neither prose nor junk.
+        BlockKind::Cell if block.words < 12 => 0.0,
+        // Sentences with a linked phrase or two are still prose, worth less the more is linked.
+        _ if block.words >= 12 => words * (1.0 - 1.5 * link_share),
+        _ if block.words >= 6 && ends_sentence(&block.text) => 0.5 * words * (1.0 - 1.5 * link_share),
+        _ => -0.3 * words,
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '。', ':', ')'])
+}
+
+/// The main text of the page: the blocks of the element that holds the article, one
+/// paragraph each (`"\n\n"` between them), list items as `- item` lines. `None` when the page
+/// holds no running prose.
+/// Readability's way: each block's value goes to its element, parent and grandparent in
+/// full, half and a third, and fading further up, so the element with many paragraphs of its
+/// own wins over a wrapper of scattered teasers.
+fn local_best(
+    elements: &[Element],
+    blocks: &[Block],
+    values: &[f32],
+    asides: &[bool],
+) -> (usize, Vec<f32>) {
+    let mut local = vec![0.0f32; elements.len()];
+    for (block, value) in blocks.iter().zip(values) {
+        let value = if asides[block.element] {
+            -0.5 * value.abs()
+        } else {
+            *value
+        };
+        let mut at = block.element;
+        for weight in [1.0, 1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0] {
+            local[at] += value * weight;
+            if at == 0 {
+                break;
+            }
+            at = elements[at].parent;
+        }
+    }
+    let top = local
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| a.total_cmp(b))
+        .map_or(0, |(index, _)| index);
+    (top, local)
+}
+
+/// The element whose subtree holds the most prose net of junk, the blocks under `asides`
+/// counting as junk. `None` when no element holds more prose than junk.
+fn best_container(
+    elements: &[Element],
+    blocks: &[Block],
+    values: &[f32],
+    asides: &[bool],
+) -> Option<usize> {
+    let mut scores = vec![0.0f32; elements.len()];
+    // Prose inside an aside counts against the containers that take it in, so comments and
+    // related-post excerpts pull the choice away from the page-wide wrappers.
+    for (block, value) in blocks.iter().zip(values) {
+        scores[block.element] += if asides[block.element] {
+            -0.5 * value.abs()
+        } else {
+            *value
+        };
+    }
+    // Children follow their parent, so a reverse pass sums each subtree into its root.
+    for index in (1..elements.len()).rev() {
+        let parent = elements[index].parent;
+        scores[parent] += scores[index];
+    }
+    let (best, score) = scores
+        .iter()
+        .zip(elements)
+        .map(|(score, element)| score * (1.0 + 0.1 * element.boost))
+        .enumerate()
+        .max_by(|(_, a), (_, b)| a.total_cmp(b))?;
+    (score > 0.0).then_some(best)
+}
+
+pub(crate) fn main_text(document: &Document) -> Option<String> {
+    let root = document.body().unwrap_or_else(|| document.root());
+    let mut walker = Walker {
+        elements: vec![Element {
+            parent: 0,
+            end: 0,
+            boost: 0.0,
+            label: "body".to_owned(),
+        }],
+        trace: std::env::var_os("CONTENT_DEBUG").is_some(),
+        negative: vec![0],
+        blocks: Vec::new(),
+        buffer: String::new(),
+        link_words: 0,
+    };
+    let context = Context {
+        element: 0,
+        kind: BlockKind::Paragraph,
+        in_link: false,
+    };
+    walker.walk(&root, context, 0);
+    walker.flush(context);
+    let Walker {
+        mut elements,
+        blocks,
+        negative,
+        ..
+    } = walker;
+    let last = elements.len().saturating_sub(1);
+    if let Some(first) = elements.first_mut() {
+        first.end = last;
+    }
+    let values: Vec<f32> = blocks.iter().map(prose_value).collect();
+    // Gross prose per subtree decides which class-negative containers really are asides: a
+    // "sidebar" or "meta" word on a wrapper that holds most of the page's prose is a theme's
+    // layout class, not a verdict.
+    let mut gross = vec![0.0f32; elements.len()];
+    for (block, value) in blocks.iter().zip(&values) {
+        gross[block.element] += value.max(0.0);
+    }
+    for index in (1..elements.len()).rev() {
+        let parent = elements[index].parent;
+        gross[parent] += gross[index];
+    }
+    let total = gross[0];
+    let mut asides = vec![false; elements.len()];
+    for index in 1..elements.len() {
+        asides[index] =
+            asides[elements[index].parent] || is_aside(negative[index], gross[index], total);
+    }
+    let unmarked = vec![false; elements.len()];
+    let without_classes = best_container(&elements, &blocks, &values, &unmarked)?;
+    // Class words mislead when they leave out most of the prose the page holds in one place
+    // (an article element named "newsletter-post", a layout wrapper named "sidebar-left-content").
+    let best = match best_container(&elements, &blocks, &values, &asides) {
+        Some(with_classes) if gross[with_classes] >= 0.5 * gross[without_classes] => with_classes,
+        _ => without_classes,
+    };
+    if std::env::var_os("CONTENT_DEBUG").is_some() {
+        eprintln!("best {best} b {without_classes} total {total} elements {}", elements.len());
+        let mut chain = Vec::new();
+        let mut at = best;
+        while at != 0 {
+            chain.push(format!("{at}:{}", elements[at].label));
+            at = elements[at].parent;
+        }
+        eprintln!("chain {}", chain.join(" < "));
+        for (block, value) in blocks.iter().zip(&values) {
+            let e = block.element;
+            if value.abs() >= 10.0 {
+                let mut chain = Vec::new();
+                let mut at = e;
+                while at != 0 && chain.len() < 6 {
+                    chain.push(format!("{at}:{}", elements[at].label.chars().take(40).collect::<String>()));
+                    at = elements[at].parent;
+                }
+                eprintln!("      {}", chain.join(" < "));
+            }
+            eprintln!("{e:5} ex={} neg={} v={value:7.1} {:?} {}", asides[e] as u8, negative[e], block.kind, block.text.chars().take(90).collect::<String>());
+        }
+    }
+    let (top, local) = local_best(&elements, &blocks, &values, &asides);
+    let mut chosen: Vec<usize> = vec![best];
+    let inside = |container: usize, element: usize| {
+        element >= container && element <= elements[container].end
+    };
+    if top != 0 && inside(best, top) && top != best {
+        let parent = elements[top].parent;
+        let threshold = (0.2 * local[top]).max(10.0);
+        let siblings: Vec<usize> = (parent + 1..=elements[parent].end)
+            .filter(|&child| elements[child].parent == parent)
+            .filter(|&child| child == top || local[child] >= threshold)
+            .collect();
+        // What the wider container adds beyond the dense core: teasers come one excerpt per
+        // headline link, article sections bring paragraphs of their own.
+        let (mut prose_blocks, mut link_blocks) = (0usize, 0usize);
+        for (block, value) in blocks.iter().zip(&values) {
+            if !inside(best, block.element)
+                || siblings.iter().any(|&core| inside(core, block.element))
+                || asides[block.element]
+            {
+                continue;
+            }
+            if *value > 0.0 {
+                prose_blocks += 1;
+            } else if block.link_words * 10 >= block.words * 6 && block.words > 0 {
+                link_blocks += 1;
+            }
+        }
+        let core: f32 = siblings.iter().map(|&core| gross[core]).sum();
+        if prose_blocks > 0
+            && link_blocks as f32 >= 0.8 * prose_blocks as f32
+            && core >= 0.4 * gross[best]
+        {
+            chosen = siblings;
+        }
+    }
+    let mut dropped = vec![true; elements.len()];
+    for &best in &chosen {
+        let end = elements[best].end;
+        dropped[best] = false;
+        for index in best + 1..=end {
+            dropped[index] = dropped[elements[index].parent]
+                || is_aside(negative[index], gross[index], 0.6 * gross[best]);
+        }
+    }
+    let mut out = String::new();
+    let mut previous_item = false;
+    for block in blocks
+        .iter()
+        .filter(|block| !dropped[block.element])
+    {
+        let link_share = block.link_words as f32 / (block.words as f32).max(1.0);
+        if link_share > 0.5 && block.kind != BlockKind::Heading {
+            continue;
+        }
+        let is_item = block.kind == BlockKind::Item;
+        if !out.is_empty() {
+            out.push_str(if is_item && previous_item { "\n" } else { "\n\n" });
+        }
+        if is_item {
+            out.push_str("- ");
+        }
+        out.push_str(&block.text);
+        previous_item = is_item;
+    }
+    (!out.is_empty()).then_some(out)
+}
