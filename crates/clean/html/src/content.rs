@@ -58,7 +58,9 @@ fn tag_role(name: &str) -> TagRole {
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
         | "embed" | "canvas" | "video" | "audio" | "picture" | "img" | "button" | "select"
         | "option" | "textarea" | "input" | "label" | "head" | "title" | "meta" | "link"
-        | "nav" | "aside" | "footer" | "dialog" | "menu" | "source" | "track" | "map" => {
+        | "nav" | "aside" | "footer" | "dialog" | "menu" | "source" | "track" | "map"
+        // Photo captions and credits are not the article's text.
+        | "figcaption" => {
             TagRole::Skip
         }
         "br" => TagRole::Break,
@@ -82,7 +84,8 @@ fn negative_strength(word: &str) -> u8 {
         | "signup" | "advert" | "advertisement" | "ad" | "ads" | "adsbygoogle"
         | "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "menu" | "footer"
         | "cookie" | "cookies" | "consent" | "popup" | "modal" | "outbrain" | "taboola"
-        | "copyright" => 2,
+        | "copyright" | "caption" | "gallery" | "slideshow" | "carousel" | "credit"
+        | "credits" => 2,
         "promo" | "banner" | "tags" | "tagcloud" | "taglist" | "pagination" | "pager"
         | "trending" | "popular" | "byline" | "meta" | "toolbar" | "follow" | "reactions"
         | "rating" | "author" | "bio" => 1,
