@@ -58,7 +58,7 @@ fn tag_role(name: &str) -> TagRole {
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
         | "embed" | "canvas" | "video" | "audio" | "picture" | "img" | "button" | "select"
         | "option" | "textarea" | "input" | "label" | "head" | "title" | "meta" | "link"
-        | "nav" | "aside" | "footer" | "dialog" | "menu" | "source" | "track" | "map"
+        | "dialog" | "source" | "track" | "map"
         // Photo captions and credits are not the article's text.
         | "figcaption" => {
             TagRole::Skip
@@ -68,7 +68,8 @@ fn tag_role(name: &str) -> TagRole {
         | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table"
         | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "figure"
         | "figcaption" | "address" | "hr" | "center" | "details" | "summary" | "fieldset"
-        | "header" | "form" | "body" | "html" | "hgroup" => TagRole::Block,
+        | "header" | "form" | "body" | "html" | "hgroup" | "nav" | "aside" | "footer"
+        | "menu" => TagRole::Block,
         _ => TagRole::Inline,
     }
 }
@@ -128,6 +129,10 @@ struct Hints {
 
 fn hints(element: &dom_query::Element) -> Hints {
     let mut out = Hints::default();
+    // Page chrome by its tag; not skipped outright, as an unclosed <aside> can swallow a page.
+    if matches!(&*element.name.local, "nav" | "aside" | "footer" | "menu") {
+        out.negative = 2;
+    }
     for attribute in &element.attrs {
         let value: &str = &attribute.value;
         match &*attribute.name.local {
@@ -179,6 +184,11 @@ fn hints(element: &dom_query::Element) -> Hints {
             }
             _ => {}
         }
+    }
+    // Hidden content is treated as an aside rather than dropped: streaming renderers park the
+    // whole article in a hidden element for a script to move into place.
+    if out.hidden {
+        out.negative = HIDDEN;
     }
     out
 }
@@ -303,7 +313,6 @@ impl Walker {
             match seen {
                 Seen::Text(text) => self.push_text(&text, context.in_link),
                 Seen::Element(TagRole::Skip, _, _) | Seen::Other => {}
-                Seen::Element(_, _, hints) if hints.hidden => {}
                 Seen::Element(TagRole::Break, _, _) => self.flush(context),
                 Seen::Element(TagRole::Inline, name, _) => {
                     let inner = Context {
@@ -373,11 +382,15 @@ fn static_name(name: &str) -> &'static str {
 /// of a page (or article) holding `whole` prose.
 fn is_aside(strength: u8, prose: f32, whole: f32) -> bool {
     match strength {
+        HIDDEN => prose < 0.5 * whole,
         2 => prose < 0.8 * whole,
         1 => prose < 0.5 * whole,
         _ => false,
     }
 }
+
+/// The negative strength of hidden content: an aside unless it holds most of the page.
+const HIDDEN: u8 = 3;
 
 /// A block of running prose: long enough, few links, written in sentences.
 fn prose_value(block: &Block) -> f32 {
@@ -518,7 +531,18 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         asides[index] =
             asides[elements[index].parent] || is_aside(negative[index], gross[index], total);
     }
-    let unmarked = vec![false; elements.len()];
+    // Hidden content stays out even when class words are not trusted.
+    let mut unmarked = vec![false; elements.len()];
+    for index in 1..elements.len() {
+        unmarked[index] = unmarked[elements[index].parent]
+            || (negative[index] == HIDDEN && is_aside(HIDDEN, gross[index], total));
+    }
+    if std::env::var_os("CONTENT_DEBUG").is_some() {
+        eprintln!("blocks {} elements {}", blocks.len(), elements.len());
+        for (block, value) in blocks.iter().zip(&values).take(40) {
+            eprintln!("  {} v={value} {:?} {}", block.element, block.kind, block.text.chars().take(100).collect::<String>());
+        }
+    }
     let without_classes = best_container(&elements, &blocks, &values, &unmarked)?;
     // Class words mislead when they leave out most of the prose the page holds in one place
     // (an article element named "newsletter-post", a layout wrapper named "sidebar-left-content").
@@ -591,7 +615,11 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         dropped[best] = false;
         for index in best + 1..=end {
             dropped[index] = dropped[elements[index].parent]
-                || is_aside(negative[index], gross[index], 0.6 * gross[best]);
+                || if negative[index] == HIDDEN {
+                    is_aside(HIDDEN, gross[index], total)
+                } else {
+                    is_aside(negative[index], gross[index], 0.6 * gross[best])
+                };
         }
     }
     let mut out = String::new();
