@@ -37,8 +37,6 @@ struct Element {
     parent: usize,
     end: usize,
     boost: f32,
-    /// Tag and class, kept only when tracing (`CONTENT_DEBUG`).
-    label: String,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,7 +65,7 @@ fn tag_role(name: &str) -> TagRole {
         "p" | "div" | "section" | "article" | "main" | "ul" | "ol" | "li" | "dl" | "dt"
         | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table"
         | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "figure"
-        | "figcaption" | "address" | "hr" | "center" | "details" | "summary" | "fieldset"
+        | "address" | "hr" | "center" | "details" | "summary" | "fieldset"
         | "header" | "form" | "body" | "html" | "hgroup" | "nav" | "aside" | "footer"
         | "menu" => TagRole::Block,
         _ => TagRole::Inline,
@@ -80,13 +78,12 @@ fn tag_role(name: &str) -> TagRole {
 fn negative_strength(word: &str) -> u8 {
     match word {
         "comment" | "comments" | "commentlist" | "disqus" | "respond" | "share" | "sharing"
-        | "sharedaddy" | "social" | "socials" | "related" | "recommended"
-        | "recommendations" | "sidebar" | "newsletter" | "subscribe" | "subscription"
-        | "signup" | "advert" | "advertisement" | "ad" | "ads" | "adsbygoogle"
-        | "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "menu" | "footer"
-        | "cookie" | "cookies" | "consent" | "popup" | "modal" | "outbrain" | "taboola"
-        | "copyright" | "caption" | "gallery" | "slideshow" | "carousel" | "credit"
-        | "credits" => 2,
+        | "sharedaddy" | "social" | "socials" | "related" | "recommended" | "recommendations"
+        | "sidebar" | "newsletter" | "subscribe" | "subscription" | "signup" | "advert"
+        | "advertisement" | "ad" | "ads" | "adsbygoogle" | "breadcrumb" | "breadcrumbs"
+        | "navbar" | "navigation" | "menu" | "footer" | "cookie" | "cookies" | "consent"
+        | "popup" | "modal" | "outbrain" | "taboola" | "copyright" | "caption" | "gallery"
+        | "slideshow" | "carousel" | "credit" | "credits" => 2,
         "promo" | "banner" | "tags" | "tagcloud" | "taglist" | "pagination" | "pager"
         | "trending" | "popular" | "byline" | "meta" | "toolbar" | "follow" | "reactions"
         | "rating" | "author" | "bio" => 1,
@@ -224,16 +221,6 @@ struct Walker {
     blocks: Vec<Block>,
     buffer: String,
     link_words: u32,
-    trace: bool,
-}
-
-fn label(node: &NodeRef) -> String {
-    format!(
-        "{}.{}#{}",
-        node.node_name().unwrap_or_default(),
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
 }
 
 /// What the walk carries down the tree.
@@ -329,7 +316,6 @@ impl Walker {
                         parent: context.element,
                         end: index,
                         boost: if hints.positive { 1.0 } else { 0.0 },
-                        label: if self.trace { label(&current) } else { String::new() },
                     });
                     self.negative.push(negative);
                     let kind = match name {
@@ -405,7 +391,9 @@ fn prose_value(block: &Block) -> f32 {
         BlockKind::Cell if block.words < 12 => 0.0,
         // Sentences with a linked phrase or two are still prose, worth less the more is linked.
         _ if block.words >= 12 => words * (1.0 - 1.5 * link_share),
-        _ if block.words >= 6 && ends_sentence(&block.text) => 0.5 * words * (1.0 - 1.5 * link_share),
+        _ if block.words >= 6 && ends_sentence(&block.text) => {
+            0.5 * words * (1.0 - 1.5 * link_share)
+        }
         // Short lines (bylines, dates, one-line paragraphs, list entries) are neutral.
         _ => 0.0,
     }
@@ -491,9 +479,7 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
             parent: 0,
             end: 0,
             boost: 0.0,
-            label: "body".to_owned(),
         }],
-        trace: std::env::var_os("CONTENT_DEBUG").is_some(),
         negative: vec![0],
         blocks: Vec::new(),
         buffer: String::new(),
@@ -540,42 +526,13 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         unmarked[index] = unmarked[elements[index].parent]
             || (negative[index] == HIDDEN && is_aside(HIDDEN, gross[index], total));
     }
-    if std::env::var_os("CONTENT_DEBUG").is_some() {
-        eprintln!("blocks {} elements {}", blocks.len(), elements.len());
-        for (block, value) in blocks.iter().zip(&values).take(40) {
-            eprintln!("  {} v={value} {:?} {}", block.element, block.kind, block.text.chars().take(100).collect::<String>());
-        }
-    }
     let without_classes = best_container(&elements, &blocks, &values, &unmarked)?;
     // Class words mislead when they leave out most of the prose the page holds in one place
     // (an article element named "newsletter-post", a layout wrapper named "sidebar-left-content").
     let best = match best_container(&elements, &blocks, &values, &asides) {
-        Some(with_classes) if gross[with_classes] >= 0.5 * gross[without_classes] => with_classes,
+        Some(with_classes) if gross[with_classes] >= 0.3 * gross[without_classes] => with_classes,
         _ => without_classes,
     };
-    if std::env::var_os("CONTENT_DEBUG").is_some() {
-        eprintln!("best {best} b {without_classes} total {total} elements {}", elements.len());
-        let mut chain = Vec::new();
-        let mut at = best;
-        while at != 0 {
-            chain.push(format!("{at}:{}", elements[at].label));
-            at = elements[at].parent;
-        }
-        eprintln!("chain {}", chain.join(" < "));
-        for (block, value) in blocks.iter().zip(&values) {
-            let e = block.element;
-            if value.abs() >= 10.0 {
-                let mut chain = Vec::new();
-                let mut at = e;
-                while at != 0 && chain.len() < 6 {
-                    chain.push(format!("{at}:{}", elements[at].label.chars().take(40).collect::<String>()));
-                    at = elements[at].parent;
-                }
-                eprintln!("      {}", chain.join(" < "));
-            }
-            eprintln!("{e:5} ex={} neg={} v={value:7.1} {:?} {}", asides[e] as u8, negative[e], block.kind, block.text.chars().take(90).collect::<String>());
-        }
-    }
     let (top, local) = local_best(&elements, &blocks, &values, &asides);
     let mut chosen: Vec<usize> = vec![best];
     let inside = |container: usize, element: usize| {
@@ -627,17 +584,18 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
     }
     let mut out = String::new();
     let mut previous_item = false;
-    for block in blocks
-        .iter()
-        .filter(|block| !dropped[block.element])
-    {
+    for block in blocks.iter().filter(|block| !dropped[block.element]) {
         let link_share = block.link_words as f32 / (block.words as f32).max(1.0);
         if link_share > 0.5 && block.kind != BlockKind::Heading {
             continue;
         }
         let is_item = block.kind == BlockKind::Item;
         if !out.is_empty() {
-            out.push_str(if is_item && previous_item { "\n" } else { "\n\n" });
+            out.push_str(if is_item && previous_item {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         if is_item {
             out.push_str("- ");

@@ -1,7 +1,10 @@
 //! Main text and metadata out of HTML pages.
 //!
-//! [`extract`] finds the article body with [rs-trafilatura] (chosen by measurement on the Zyte
-//! and WCXB benchmarks, see `docs/benchmarks.md`), drops the boilerplate it lets through
+//! [`extract`] parses the page once. On that parse it finds the article body with its own
+//! scorer (the element holding the most running prose net of link lists, class words such as
+//! "comments" or "sidebar" weighed against how much prose they would take away, teaser lists
+//! told from article sections; measured on the Zyte and WCXB benchmarks against rs-trafilatura
+//! and Python trafilatura, see `docs/benchmarks.md`), drops the boilerplate that remains
 //! (related-story sections, teaser lists, headline-and-byline cards, tag clouds, passages
 //! carried twice), and reads the metadata news pages carry: JSON-LD (`NewsArticle`, `@graph`),
 //! OpenGraph / Twitter / Dublin Core / Parse.ly / Sailthru meta tags, microdata,
@@ -30,8 +33,6 @@
 //! assert_eq!(page.metadata.language.as_deref(), Some("en"));
 //! assert_eq!(page.metadata.published.unwrap().date().to_string(), "2025-06-02");
 //! ```
-//!
-//! [rs-trafilatura]: https://crates.io/crates/rs-trafilatura
 
 mod boilerplate;
 mod content;
@@ -42,7 +43,7 @@ mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use corroborate_model::{Metadata, Published};
+use corroborate_model::Metadata;
 use dom_query::Document;
 
 /// Main text (paragraphs separated by `"\n\n"`, list items as `"- item"` lines, headings kept
@@ -139,41 +140,6 @@ pub fn extract(
         return Err(HtmlError::NoMainText);
     }
     Ok(ExtractedPage { text, metadata })
-}
-
-/// The main text by rs-trafilatura, laid out as paragraphs, and the metadata it found (used
-/// only to fill gaps in ours).
-fn main_text(html: &str, url: Option<&str>) -> Result<(String, Metadata), HtmlError> {
-    let options = rs_trafilatura::Options {
-        url: url.map(str::to_owned),
-        // The pages this crate reads are articles. Letting the extractor classify each page
-        // first (its ML page-type model, then listing / product / service profiles) cost 40 %
-        // of the time on WCXB and gained nothing on either benchmark (docs/benchmarks.md).
-        page_type: Some(rs_trafilatura::page_type::PageType::Article),
-        ..Default::default()
-    };
-    let result =
-        rs_trafilatura::extract_with_options(html, &options).map_err(|_| HtmlError::NoMainText)?;
-    let text = text::layout(&result.content_text, result.content_html.as_deref());
-    let found = result.metadata;
-    let fallback = Metadata {
-        title: found
-            .title
-            .map(|title| metadata::squash(&title))
-            .filter(|title| !title.is_empty()),
-        authors: found
-            .author
-            .as_deref()
-            .map(metadata::split_names)
-            .unwrap_or_default(),
-        published: found
-            .date
-            .map(|date| Published::Instant(date.fixed_offset())),
-        source: found.sitename.filter(|site| !site.trim().is_empty()),
-        url: None,
-        language: None,
-    };
-    Ok((text, fallback))
 }
 
 fn panic_message(payload: Box<dyn std::any::Any + Send>) -> HtmlError {
