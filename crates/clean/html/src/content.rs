@@ -605,3 +605,164 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
     }
     (!out.is_empty()).then_some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(html: &str) -> String {
+        main_text(&Document::from(html)).unwrap_or_default()
+    }
+
+    const P1: &str = "The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its supports.";
+    const P2: &str = "Repairs will take at least six months, the council said, and buses will run on a diversion through the town centre.";
+    const P3: &str = "Shop owners on the high street said they feared the diversion would keep shoppers away during the busy winter season.";
+
+    fn article(extra_inside: &str) -> String {
+        format!(
+            "<article><h1>Bridge closed</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{extra_inside}</article>"
+        )
+    }
+
+    #[test]
+    fn keeps_the_article_and_drops_navigation_and_footer() {
+        let html = format!(
+            "<html><body><div class=\"menu\"><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li>\
+             <li><a href=/c>Sport</a></li></ul></div><main>{}</main>\
+             <footer><p>Copyright 2025 The Daily Example. All rights reserved by the publisher and its owners.</p></footer></body></html>",
+            article(
+                "<ul><li>Lorries must use the ring road.</li><li>Cyclists may still cross.</li></ul>"
+            )
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+        assert!(
+            text.contains("- Lorries must use the ring road.\n- Cyclists may still cross."),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Home") && !text.contains("Copyright"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn drops_comments_even_when_they_are_prose() {
+        let comment = "I have driven over that bridge every day for twenty years and nobody ever told us it was unsafe, which is shocking.";
+        let html = format!(
+            "<body>{}<section class=\"comments\"><div class=\"comment\"><p>{comment}</p></div>\
+             <div class=\"comment\"><p>{comment} Really.</p></div></section></body>",
+            article("")
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P2), "{text}");
+        assert!(!text.contains("twenty years"), "{text}");
+    }
+
+    #[test]
+    fn drops_a_list_of_teasers_after_the_article() {
+        let teaser = |n: usize| {
+            format!(
+                "<li><div class=\"card\"><h3><a href=/story{n}>Another story number {n} about the town</a></h3>\
+                 <div class=\"card-info\"><div class=\"desc\">A short excerpt of another story that the site wants you to read next, number {n}.</div></div></div></li>"
+            )
+        };
+        let teasers: String = (1..=4).map(teaser).collect();
+        let html = format!(
+            "<body><div class=\"page\"><div class=\"story\"><div class=\"story-text\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
+             <p>{P1} Again.</p><p>{P2} Again.</p><p>{P3} Again.</p></div></div>\
+             <div class=\"more\"><ul>{teasers}</ul></div></div></body>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+        assert!(!text.contains("excerpt of another story"), "{text}");
+    }
+
+    #[test]
+    fn keeps_sections_of_a_long_list_article() {
+        let section = |n: usize| {
+            format!(
+                "<div class=\"item-card\"><h2><a href=/tool{n}>Tool {n}</a></h2><p>Tool {n} is a resource that \
+                 teachers use in the classroom to practise reading with pupils of every age and level.</p></div>"
+            )
+        };
+        let sections: String = (1..=6).map(section).collect();
+        let html = format!("<body><main><p>{P1}</p>{sections}</main></body>");
+        let text = text_of(&html);
+        for n in 1..=6 {
+            assert!(text.contains(&format!("Tool {n} is a resource")), "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_an_article_parked_in_a_hidden_element() {
+        // Streaming renderers send a placeholder first and the article later, hidden, for a
+        // script to move into place.
+        let html = format!(
+            "<body><main><div class=\"skeleton\"></div></main><div hidden id=\"S:0\">{}</div>\
+             <div style=\"display: none\"><p>We use cookies to make this site work; accept them all or choose which ones to allow now.</p></div></body>",
+            article("")
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
+    }
+
+    #[test]
+    fn survives_an_unclosed_aside_that_swallows_the_page() {
+        let html = format!(
+            "<body><aside class=\"announcement-banner\"><a href=/news>Big news: we joined a larger company</a>\
+             <div>{}</div></body>",
+            article("")
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+    }
+
+    #[test]
+    fn does_not_trust_a_layout_class_that_holds_the_article() {
+        let html = format!(
+            "<body><div class=\"layout-content header-top-sidebar-left-content-center-sidebar-right\">{}</div>\
+             <div class=\"sidebar\"><p><a href=/x>Popular</a></p></div></body>",
+            article("")
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+        assert!(!text.contains("Popular"), "{text}");
+    }
+
+    #[test]
+    fn drops_photo_captions_and_credits() {
+        let html = format!(
+            "<body>{}</body>",
+            article(
+                "<figure><img src=a.jpg><figcaption>The bridge seen from the river on Monday evening, after the closure.</figcaption></figure>\
+                     <div class=\"image-credit\">Photo: Jane Roe for the Daily Example</div>"
+            )
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1), "{text}");
+        assert!(
+            !text.contains("river") && !text.contains("Jane Roe"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_page_without_prose_has_no_main_text() {
+        assert_eq!(main_text(&Document::from("<body></body>")), None);
+        assert_eq!(
+            main_text(&Document::from(
+                "<body><ul><li><a href=/a>Home</a></li><li><a href=/b>About us</a></li></ul></body>"
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn counts_words_in_scripts_without_spaces() {
+        assert_eq!(count_words("The talks ended."), 3);
+        assert_eq!(count_words("会谈在伊斯坦布尔结束"), 5);
+        assert_eq!(count_words("— 12 —"), 1);
+    }
+}
