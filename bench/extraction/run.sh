@@ -23,7 +23,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo_root/target}"
 (cd "$repo_root" && cargo build --quiet --release -p corroborate-html --example eval-extraction)
 ours="$CARGO_TARGET_DIR/release/examples/eval-extraction"
 
-echo "== corroborate-html (rs-trafilatura + own metadata and cleaning) =="
+echo "== corroborate-html (own main-text finder, metadata and cleaning) and bare rs-trafilatura =="
 "$ours" "$data_dir" --json >"$out_dir/extraction-ours.json"
 "$ours" "$data_dir" --json --engine rs-trafilatura >"$out_dir/extraction-rs-trafilatura.json"
 echo "== Python trafilatura 2.3.1 =="

@@ -182,13 +182,13 @@ const REPEATED_WORDS_PER_LINE: usize = 10;
 /// shingles of [`SHINGLE_WORDS`], so a repeat is found whatever punctuation is glued to its
 /// edges; only runs of [`MIN_REPEATED_RUN`] repeated words or more are dropped.
 fn without_repeated_passages(text: &str) -> String {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-
     let spans = word_spans(text);
     if spans.len() < MIN_REPEATED_RUN + SHINGLE_WORDS {
         return text.to_owned();
     }
-    let keys: Vec<String> = spans
+    // One 64-bit key per word (FNV-1a over its lowercased letters and digits), so shingles
+    // are compared without building a string per word.
+    let keys: Vec<u64> = spans
         .iter()
         .map(|&(start, end)| {
             text.get(start..end)
@@ -196,17 +196,20 @@ fn without_repeated_passages(text: &str) -> String {
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
-                .collect()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |hash, c| {
+                    (hash ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+                })
         })
         .collect();
     // Where each shingle was first seen; a later one is a repeat only when that first
     // occurrence does not overlap it (a run like "no, no, no" is no duplicated passage).
-    let mut first_seen = HashMap::new();
+    let mut first_seen = HashMap::with_capacity(keys.len());
     let mut repeated = vec![false; spans.len()];
     for (at, window) in keys.windows(SHINGLE_WORDS).enumerate() {
-        let mut hasher = DefaultHasher::new();
-        window.hash(&mut hasher);
-        let first = *first_seen.entry(hasher.finish()).or_insert(at);
+        let shingle = window
+            .iter()
+            .fold(0u64, |hash, key| hash.rotate_left(7).wrapping_mul(31) ^ key);
+        let first = *first_seen.entry(shingle).or_insert(at);
         if first + SHINGLE_WORDS <= at {
             repeated
                 .iter_mut()

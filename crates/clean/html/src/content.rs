@@ -136,8 +136,14 @@ fn hints(element: &dom_query::Element) -> Hints {
             "class" | "id" => {
                 let lower = value.to_ascii_lowercase();
                 for token in lower.split_ascii_whitespace() {
-                    let joined: String = token.chars().filter(|c| *c != '-' && *c != '_').collect();
-                    if is_positive_word(&joined) {
+                    let positive = if token.contains(['-', '_']) {
+                        let joined: String =
+                            token.chars().filter(|c| *c != '-' && *c != '_').collect();
+                        is_positive_word(&joined)
+                    } else {
+                        is_positive_word(token)
+                    };
+                    if positive {
                         out.positive = true;
                     }
                     // "no-sidebar", "has-sidebar": a layout modifier, not a sidebar.
@@ -276,13 +282,16 @@ impl Walker {
         let mut child = node.first_child();
         while let Some(current) = child {
             enum Seen {
-                Text(String),
+                Text,
                 Element(TagRole, &'static str, Hints),
                 Other,
             }
             let seen = current
                 .query(|tree_node| match &tree_node.data {
-                    NodeData::Text { contents } => Seen::Text(contents.to_string()),
+                    NodeData::Text { contents } => {
+                        self.push_text(contents, context.in_link);
+                        Seen::Text
+                    }
                     NodeData::Element(element) => {
                         let name: &str = &element.name.local;
                         let role = tag_role(name);
@@ -298,8 +307,7 @@ impl Walker {
                 })
                 .unwrap_or(Seen::Other);
             match seen {
-                Seen::Text(text) => self.push_text(&text, context.in_link),
-                Seen::Element(TagRole::Skip, _, _) | Seen::Other => {}
+                Seen::Text | Seen::Element(TagRole::Skip, _, _) | Seen::Other => {}
                 Seen::Element(TagRole::Break, _, _) => self.flush(context),
                 Seen::Element(TagRole::Inline, name, _) => {
                     let inner = Context {

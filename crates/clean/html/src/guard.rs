@@ -47,29 +47,31 @@ pub(crate) fn max_nesting_depth(html: &str) -> usize {
             // "<!doctype", "<?xml", a stray "<": not an element.
             continue;
         }
-        let name = html
-            .get(name_start..name_end)
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        // Every name in the lists is under 12 bytes; longer names only need counting.
+        let mut lowered = [0u8; 12];
+        let raw = bytes.get(name_start..name_end).unwrap_or_default();
+        let name = if raw.len() <= lowered.len() {
+            for (slot, byte) in lowered.iter_mut().zip(raw) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&lowered[..raw.len()]).unwrap_or_default()
+        } else {
+            ""
+        };
         let tag_end = tag_end(bytes, name_end);
         at = tag_end;
         if closing {
-            if !IMPLICITLY_CLOSED.contains(&name.as_str())
-                && !VOID_ELEMENTS.contains(&name.as_str())
-            {
+            if !IMPLICITLY_CLOSED.contains(&name) && !VOID_ELEMENTS.contains(&name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
         let self_closed = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
-        if RAW_TEXT.contains(&name.as_str()) {
-            at = skip_raw_text(bytes, &name, tag_end);
+        if RAW_TEXT.contains(&name) {
+            at = skip_raw_text(bytes, name, tag_end);
             continue;
         }
-        if self_closed
-            || VOID_ELEMENTS.contains(&name.as_str())
-            || IMPLICITLY_CLOSED.contains(&name.as_str())
-        {
+        if self_closed || VOID_ELEMENTS.contains(&name) || IMPLICITLY_CLOSED.contains(&name) {
             continue;
         }
         depth += 1;
@@ -81,14 +83,19 @@ pub(crate) fn max_nesting_depth(html: &str) -> usize {
 /// The index just past the `>` that ends the tag whose attributes start at `from`, skipping
 /// quoted attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (index, byte) in bytes.iter().enumerate().skip(from) {
-        match (quote, *byte) {
-            (Some(open), b) if b == open => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(*byte),
-            (None, b'>') => return index + 1,
-            (None, _) => {}
+    let mut at = from;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|tail| memchr::memchr3(b'>', b'"', b'\'', tail))
+    {
+        let index = at + offset;
+        match bytes.get(index) {
+            Some(b'>') => return index + 1,
+            Some(&quote) => match memchr(quote, bytes, index + 1) {
+                Some(close) => at = close + 1,
+                None => return bytes.len(),
+            },
+            None => return bytes.len(),
         }
     }
     bytes.len()
@@ -111,19 +118,11 @@ fn skip_raw_text(bytes: &[u8], name: &str, from: usize) -> usize {
 }
 
 fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|b| *b == needle)
-        .map(|offset| from + offset)
+    memchr::memchr(needle, bytes.get(from..)?).map(|offset| from + offset)
 }
 
 fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|window| window == needle)
-        .map(|offset| from + offset)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|offset| from + offset)
 }
 
 #[cfg(test)]
