@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p corroborate-html --example eval-extraction -- DATA_DIR [--json]
-//!     [--only zyte|wcxb] [--limit N] [--worst N] [--engine ours|rs-trafilatura] [--dump PAGES.jsonl]
+//!     [--only zyte|wcxb] [--limit N] [--worst N] [--engine ours|pipeline|rs-trafilatura] [--dump PAGES.jsonl]
 //! ```
 //!
 //! `DATA_DIR` holds `zyte/` (`html/<id>.html.gz`, `ground-truth.json`) and `wcxb-dev/`
@@ -62,6 +62,15 @@ fn engine_ours(html: &str, url: Option<&str>) -> Prediction {
         },
         Err(_) => Prediction::default(),
     }
+}
+
+/// What the pipeline stores for an HTML page: `extract`, then NFC and the plain-text cleaner
+/// (share lines, reaction widgets, comment prompts, promos, repeated titles).
+fn engine_pipeline(html: &str, url: Option<&str>) -> Prediction {
+    let mut prediction = engine_ours(html, url);
+    let normalised = corroborate_text::normalise(&prediction.text);
+    prediction.text = corroborate_text::clean_text(&normalised, prediction.title.as_deref()).text;
+    prediction
 }
 
 fn engine_rs_trafilatura(html: &str, url: Option<&str>) -> Prediction {
@@ -398,6 +407,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let engine: Engine = match engine_name.as_str() {
         "ours" => engine_ours,
         "rs-trafilatura" => engine_rs_trafilatura,
+        "pipeline" => engine_pipeline,
         other => return Err(format!("unknown engine {other}").into()),
     };
     let mut reports = Vec::new();

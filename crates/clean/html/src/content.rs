@@ -37,6 +37,8 @@ struct Element {
     parent: usize,
     end: usize,
     boost: f32,
+    /// A table cell (`td`, `th`): its text joins the row's line.
+    cell: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -324,6 +326,7 @@ impl Walker {
                         parent: context.element,
                         end: index,
                         boost: if hints.positive { 1.0 } else { 0.0 },
+                        cell: matches!(name, "td" | "th"),
                     });
                     self.negative.push(negative);
                     let kind = match name {
@@ -415,6 +418,39 @@ fn ends_sentence(text: &str) -> bool {
 /// The main text of the page: the blocks of the element that holds the article, one
 /// paragraph each (`"\n\n"` between them), list items as `- item` lines. `None` when the page
 /// holds no running prose.
+/// Cells of one table row, each holding only inline text, become one block `a | b | c`
+/// owned by the row: a data table reads as rows, and a number alone on a line is not taken
+/// for a widget counter downstream. Cells holding paragraphs (layout tables) stay blocks.
+fn join_table_rows(blocks: Vec<Block>, elements: &[Element]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut row_of_last: Option<usize> = None;
+    for block in blocks {
+        let cell = elements.get(block.element).filter(|element| element.cell);
+        let Some(row) = cell.map(|element| element.parent) else {
+            row_of_last = None;
+            out.push(block);
+            continue;
+        };
+        match out.last_mut() {
+            Some(last) if row_of_last == Some(row) => {
+                last.text.push_str(" | ");
+                last.text.push_str(&block.text);
+                last.words += block.words;
+                last.link_words += block.link_words;
+            }
+            _ => {
+                out.push(Block {
+                    element: row,
+                    kind: BlockKind::Cell,
+                    ..block
+                });
+                row_of_last = Some(row);
+            }
+        }
+    }
+    out
+}
+
 /// Readability's way: each block's value goes to its element, parent and grandparent in
 /// full, half and a third, and fading further up, so the element with many paragraphs of its
 /// own wins over a wrapper of scattered teasers.
@@ -487,6 +523,7 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
             parent: 0,
             end: 0,
             boost: 0.0,
+            cell: false,
         }],
         negative: vec![0],
         blocks: Vec::new(),
@@ -510,6 +547,7 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
     if let Some(first) = elements.first_mut() {
         first.end = last;
     }
+    let blocks = join_table_rows(blocks, &elements);
     let values: Vec<f32> = blocks.iter().map(prose_value).collect();
     // Gross prose per subtree decides which class-negative containers really are asides: a
     // "sidebar" or "meta" word on a wrapper that holds most of the page's prose is a theme's
