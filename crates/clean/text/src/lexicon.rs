@@ -81,10 +81,12 @@ impl LineView {
             && !self.ends_sentence
     }
 
-    /// A count standing alone: "0", "12", "1.2K", "3,456".
+    /// A count standing alone: "0", "12", "1.2K", "3,456". A price or a percentage ("$99.99",
+    /// "60%") is a quantity of the article's, not a widget's counter.
     pub(crate) fn is_count(&self) -> bool {
         let text = self.key.as_str();
-        !text.is_empty()
+        !self.body.contains(['$', '€', '£', '¥', '%'])
+            && !text.is_empty()
             && text.len() <= 8
             && text.chars().any(|c| c.is_ascii_digit())
             && text
@@ -1407,5 +1409,7 @@ mod tests {
         assert!(LineView::new("0").is_count());
         assert!(LineView::new("1.2K").is_count());
         assert!(!LineView::new("2 soldiers").is_count());
+        assert!(!LineView::new("$99.99").is_count());
+        assert!(!LineView::new("60%").is_count());
     }
 }
