@@ -418,6 +418,65 @@ pub(crate) fn split_names(byline: &str) -> Vec<String> {
     names
 }
 
+/// Elements that name an author less directly than a byline: author boxes and cards, whose
+/// class merely contains "author" (`post-hero__author__name`, `_authorName_x1`, `the-author`).
+const AUTHOR_BOX_SELECTOR: &str = "[class*=author], [class*=Author]";
+
+/// A label or role word, never a name on its own ("Name", "Author", "Home", "Staff Writer").
+static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:name|author|authors|home|staff|writer|editor|team|contributor|reviewed|updated|published|posted|comments?|reply|says|about|more|view|profile|follow|contact|read|minutes?|min)\b")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// The first text of an author box that reads as a person's name: two to four words, each
+/// capitalised (particles such as "van" or "de" aside), after any "By" / "Written by". Text is
+/// taken node by node, so a name is not glued to the role or the "Written by" beside it.
+fn author_box_name(document: &Document) -> Vec<String> {
+    let Some(boxes) = document.try_select(AUTHOR_BOX_SELECTOR) else {
+        return Vec::new();
+    };
+    for author_box in boxes.iter().take(30) {
+        let Some(node) = author_box.nodes().first().cloned() else {
+            continue;
+        };
+        for text_node in node.descendants_it().filter(|n| n.is_text()).take(12) {
+            let text = squash(&text_node.text());
+            let text = BY_LEAD.replace(&text, "");
+            let name = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            if is_person_name(name) {
+                return vec![name.to_owned()];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// "By", "Written by", "Article by:", "Recipe by" and the like before a name.
+static BY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|article|recipe|authored|story|words)\s+)?(?:by|von|par|por|di|door|av)\b\s*:?\s*")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+fn is_person_name(text: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le", "bin", "al",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && text.len() <= 40
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | '|' | ':'))
+        && !NOT_A_NAME.is_match(text)
+        && words.iter().all(|word| {
+            PARTICLES.contains(&word.to_lowercase().as_str())
+                || word.chars().next().is_some_and(char::is_uppercase)
+        })
+        && words
+            .first()
+            .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The text of an element, whitespace collapsed.
 fn element_text(selection: &Selection) -> String {
     squash(&selection.text())
@@ -691,6 +750,9 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
     if authors.is_empty() {
         authors = visible_authors(document);
     }
+    if authors.is_empty() {
+        authors = author_box_name(document);
+    }
 
     let markup_published = linked.published.or_else(|| {
         DATE_KEYS
@@ -743,6 +805,28 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_a_name_from_an_author_box() {
+        let names = |html: &str| author_box_name(&Document::from(html));
+        // Name and role in one box, "Written by" in its own node.
+        assert_eq!(
+            names(
+                "<div class=\"post-hero__author\"><span>Written by</span><a href=/a>Dan Pantelo</a>\
+                   <span>Tech Reporter</span></div>"
+            ),
+            ["Dan Pantelo"]
+        );
+        assert_eq!(
+            names("<p class=\"_authorName_x1\">By Nick van Mead</p>"),
+            ["Nick van Mead"]
+        );
+        // Labels and form fields are not names.
+        assert!(names("<label class=\"comment-author\">Name</label><div class=\"author\">Staff Writer</div>").is_empty());
+        assert!(
+            names("<div class=\"author-bio\">Jane writes about food and travel.</div>").is_empty()
+        );
+    }
 
     #[test]
     fn splits_bylines_into_names() {
