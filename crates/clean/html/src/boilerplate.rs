@@ -113,25 +113,29 @@ fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
                 return Some(index);
             }
             // Two teasers among the next three paragraphs: a list of other posts.
-            let teasers = paragraphs[index..]
-                .iter()
-                .take(3)
-                .filter(|next| is_teaser(next))
-                .count();
-            if is_teaser(paragraph) && teasers >= 2 {
+            if is_teaser(paragraph)
+                && paragraphs[index..]
+                    .iter()
+                    .take(3)
+                    .filter(|next| is_teaser(next))
+                    .count()
+                    >= 2
+            {
                 // The line above them is that list's header when it is short.
                 let header_above = index > 0 && word_count(paragraphs[index - 1]) <= 12;
                 return Some(if header_above { index - 1 } else { index });
             }
             // Headline, byline card, headline, byline card: a list of other stories.
-            let cards = paragraphs[index..]
-                .iter()
-                .skip(1)
-                .step_by(2)
-                .take(2)
-                .filter(|next| is_card_meta_block(next))
-                .count();
-            if words <= 20 && cards == 2 {
+            let cards = || {
+                paragraphs[index..]
+                    .iter()
+                    .skip(1)
+                    .step_by(2)
+                    .take(2)
+                    .filter(|next| is_card_meta_block(next))
+                    .count()
+            };
+            if words <= 20 && cards() == 2 {
                 return Some(index);
             }
         }
@@ -158,6 +162,10 @@ pub(crate) fn clean(text: &str) -> String {
 
 /// `paragraph` without a word cloud run on at its end (see [`is_word_cloud`]).
 fn without_trailing_cloud(paragraph: &str) -> &str {
+    // A cloud is a run of CLOUD_WORDS words or more: shorter paragraphs hold none.
+    if word_count(paragraph) < CLOUD_WORDS {
+        return paragraph;
+    }
     let pieces = sentences(paragraph);
     match pieces.last() {
         Some(last) if is_word_cloud(last) => paragraph

@@ -136,7 +136,12 @@ fn hints(element: &dom_query::Element) -> Hints {
         let value: &str = &attribute.value;
         match &*attribute.name.local {
             "class" | "id" => {
-                let lower = value.to_ascii_lowercase();
+                let lower: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase())
+                {
+                    value.to_ascii_lowercase().into()
+                } else {
+                    value.into()
+                };
                 for token in lower.split_ascii_whitespace() {
                     let positive = if token.contains(['-', '_']) {
                         let joined: String =
