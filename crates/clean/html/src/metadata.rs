@@ -668,6 +668,32 @@ fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published
         .map(|(_, day)| Published::Day(*day))
 }
 
+/// The day written just after the first author's name in the page's text ("Jane Doe · 7 min
+/// read · Dec 30, 2013", "by Jane Doe, published Apr 26, 2023"): the date a byline shows.
+fn byline_day(visible: &VisibleText, authors: &[String]) -> Option<chrono::NaiveDate> {
+    let author = authors.first().filter(|name| name.len() >= 4)?;
+    let at = match visible.text.find(author.as_str()) {
+        Some(at) => at,
+        None => {
+            // Bylines in capitals ("BY JANE DOE"); offsets only hold when case folding keeps
+            // the text's length.
+            let lower = visible.text.to_lowercase();
+            if lower.len() != visible.text.len() {
+                return None;
+            }
+            lower.find(&author.to_lowercase())?
+        }
+    } + author.len();
+    let mut end = (at + BYLINE_DATE_AFTER).min(visible.text.len());
+    while !visible.text.is_char_boundary(end) {
+        end += 1;
+    }
+    dates::find_in_text(visible.text.get(at..end)?)
+}
+
+/// How far after an author's name a byline's date is looked for, in bytes.
+const BYLINE_DATE_AFTER: usize = 120;
+
 /// How far before the headline's start a date line is looked for, in bytes.
 const DATE_LINE_BEFORE: usize = 200;
 /// How far after the headline's start a date counts as the article header's, in bytes.
@@ -764,9 +790,20 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
     let visible = || visible.get_or_init(|| VisibleText::read(document));
     let url_day = url.and_then(dates::from_url);
     let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
+    let byline = || byline_day(visible(), &authors);
+    // A byline showing a day well before the markup's: the markup carries a republication (a
+    // day apart is the markup's UTC instant against the page's local day, and the markup wins).
+    let markup_published = match markup_published {
+        Some(markup) => match byline() {
+            Some(day) if (markup.date() - day).num_days() > 1 => Some(Published::Day(day)),
+            _ => Some(markup),
+        },
+        other => other,
+    };
     // Markup first: where pages show several dates, the visible one is as often an update.
     let published = markup_published
         .or_else(|| visible_published(document, &|| date_around_headline(visible(), HEADER_AFTER)))
+        .or_else(|| byline().map(Published::Day))
         .or_else(|| url_day.map(Published::Day))
         .or_else(|| dates::from_script_data(html))
         .or_else(|| date_around_headline(visible(), 1500));
@@ -805,6 +842,29 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_day_a_byline_shows() {
+        let published = |html: &str| {
+            extract(&Document::from(html), html, None)
+                .published
+                .map(|day| day.date().to_string())
+        };
+        // No markup date: the day written after the author's name.
+        let plain = r#"<html><head><meta name="author" content="Luke Kim"></head><body>
+            <h1>Faster queries for everyone</h1><div><span>Luke Kim</span> <span>December 17, 2025</span></div>
+            <p>Body text.</p></body></html>"#;
+        assert_eq!(published(plain).as_deref(), Some("2025-12-17"));
+        // The markup carries a republication; the byline shows the original day.
+        let republished = r#"<html><head><script type="application/ld+json">
+            {"@type":"Article","datePublished":"2025-08-21T10:00:00Z","author":{"@type":"Person","name":"Claire Wilson"}}
+            </script></head><body><h1>How we price our plans</h1>
+            <p>By Claire Wilson, published Apr 26, 2023</p><p>Body text.</p></body></html>"#;
+        assert_eq!(published(republished).as_deref(), Some("2023-04-26"));
+        // A day apart is the markup's UTC instant against the page's local day: markup wins.
+        let next_day = republished.replace("Apr 26, 2023", "Aug 20, 2025");
+        assert_eq!(published(&next_day).as_deref(), Some("2025-08-21"));
+    }
 
     #[test]
     fn reads_a_name_from_an_author_box() {
