@@ -813,6 +813,28 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_data_table_row_by_row() {
+        let html = format!(
+            "<body><article><p>{P1}</p><p>{P2}</p><table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+             <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td><a href=/mt>Martin Truex Jr.</a></td>\
+             <td>5035</td></tr></table><p>{P3}</p></article></body>"
+        );
+        let text = text_of(&html);
+        assert!(
+            text.contains(
+                "Pos. | Driver | Points\n\n1 | Kyle Busch | 5040\n\n2 | Martin Truex Jr. | 5035"
+            ),
+            "{text}"
+        );
+        // A layout table keeps its paragraphs as paragraphs.
+        let layout = format!(
+            "<body><table><tr><td><p>{P1}</p><p>{P2}</p></td><td><p>{P3}</p></td></tr></table></body>"
+        );
+        let text = text_of(&layout);
+        assert!(text.contains(&format!("{P1}\n\n{P2}\n\n{P3}")), "{text}");
+    }
+
+    #[test]
     fn counts_words_in_scripts_without_spaces() {
         assert_eq!(count_words("The talks ended."), 3);
         assert_eq!(count_words("会谈在伊斯坦布尔结束"), 5);
