@@ -70,15 +70,6 @@ fn engine_pipeline(html: &str, url: Option<&str>) -> Prediction {
     let mut prediction = engine_ours(html, url);
     let normalised = corroborate_text::normalise(&prediction.text);
     let cleaned = corroborate_text::clean_text(&normalised, prediction.title.as_deref());
-    if std::env::var_os("SHOW_REMOVED").is_some() {
-        for line in &cleaned.removed {
-            eprintln!(
-                "REMOVED {:?} {}",
-                line.reason,
-                line.text.chars().take(90).collect::<String>()
-            );
-        }
-    }
     prediction.text = cleaned.text;
     prediction
 }
