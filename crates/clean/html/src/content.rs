@@ -75,17 +75,18 @@ fn tag_role(name: &str) -> TagRole {
 }
 
 /// How surely a class or id word marks a container of something other than the article:
-/// 2 for comments, sidebars, sharing, related posts, ads and page chrome; 1 for the article's
-/// own furniture (bylines, tags, author boxes), which may also name a wrapper; 0 otherwise.
+/// [`COMMENTS`] for reader comments; 2 for sidebars, sharing, related posts, ads and page
+/// chrome; 1 for the article's own furniture (bylines, tags, author boxes), which may also name
+/// a wrapper; 0 otherwise.
 fn negative_strength(word: &str) -> u8 {
     match word {
-        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "share" | "sharing"
-        | "sharedaddy" | "social" | "socials" | "related" | "recommended" | "recommendations"
-        | "sidebar" | "newsletter" | "subscribe" | "subscription" | "signup" | "advert"
-        | "advertisement" | "ad" | "ads" | "adsbygoogle" | "breadcrumb" | "breadcrumbs"
-        | "navbar" | "navigation" | "menu" | "footer" | "cookie" | "cookies" | "consent"
-        | "popup" | "modal" | "outbrain" | "taboola" | "copyright" | "caption" | "gallery"
-        | "slideshow" | "carousel" | "credit" | "credits" => 2,
+        "comment" | "comments" | "commentlist" | "disqus" => COMMENTS,
+        "respond" | "share" | "sharing" | "sharedaddy" | "social" | "socials" | "related"
+        | "recommended" | "recommendations" | "sidebar" | "newsletter" | "subscribe"
+        | "subscription" | "signup" | "advert" | "advertisement" | "ad" | "ads" | "adsbygoogle"
+        | "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "menu" | "footer" | "cookie"
+        | "cookies" | "consent" | "popup" | "modal" | "outbrain" | "taboola" | "copyright"
+        | "caption" | "gallery" | "slideshow" | "carousel" | "credit" | "credits" => 2,
         "promo" | "banner" | "tags" | "tagcloud" | "taglist" | "pagination" | "pager"
         | "trending" | "popular" | "byline" | "meta" | "toolbar" | "follow" | "reactions"
         | "rating" | "author" | "bio" => 1,
@@ -385,6 +386,7 @@ fn static_name(name: &str) -> &'static str {
 fn is_aside(strength: u8, prose: f32, whole: f32) -> bool {
     match strength {
         HIDDEN => prose < 0.5 * whole,
+        COMMENTS => prose < 0.9 * whole,
         2 => prose < 0.8 * whole,
         1 => prose < 0.5 * whole,
         _ => false,
@@ -393,6 +395,9 @@ fn is_aside(strength: u8, prose: f32, whole: f32) -> bool {
 
 /// The negative strength of hidden content: an aside unless it holds most of the page.
 const HIDDEN: u8 = 3;
+/// The negative strength of reader comments: prose, and often more of it than the article, so
+/// they stay out even of the choice that does not trust class words.
+const COMMENTS: u8 = 4;
 
 /// A block of running prose: long enough, few links, written in sentences.
 fn prose_value(block: &Block) -> f32 {
@@ -575,7 +580,11 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
     let mut unmarked = vec![false; elements.len()];
     for index in 1..elements.len() {
         unmarked[index] = unmarked[elements[index].parent]
-            || (negative[index] == HIDDEN && is_aside(HIDDEN, gross[index], total));
+            || match negative[index] {
+                HIDDEN => is_aside(HIDDEN, gross[index], total),
+                COMMENTS => is_aside(COMMENTS, gross[index], total),
+                _ => false,
+            };
     }
     let without_classes = best_container(&elements, &blocks, &values, &unmarked)?;
     // Class words mislead when they leave out most of the prose the page holds in one place
@@ -709,6 +718,24 @@ mod tests {
         );
         let text = text_of(&html);
         assert!(text.contains(P2), "{text}");
+        assert!(!text.contains("twenty years"), "{text}");
+    }
+
+    #[test]
+    fn keeps_the_story_when_comments_outweigh_it() {
+        let comment = |n: usize| {
+            format!(
+                "<div class=\"commentBody\"><p>Comment {n}: I have driven over that bridge every day for twenty years \
+                 and nobody ever told us it was unsafe, which is shocking, and the council should answer for it.</p></div>"
+            )
+        };
+        let comments: String = (1..=12).map(comment).collect();
+        let html = format!(
+            "<body><div class=\"main\"><article class=\"story\"><div class=\"body\"><div class=\"p\">{P1} {P2} {P3}</div></div></article>\
+             <div id=\"comments\">{comments}</div></div></body>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
         assert!(!text.contains("twenty years"), "{text}");
     }
 
