@@ -791,10 +791,13 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
     let url_day = url.and_then(dates::from_url);
     let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
     let byline = || byline_day(visible(), &authors);
-    // A byline showing a day well before the markup's: the markup carries a republication (a
-    // day apart is the markup's UTC instant against the page's local day, and the markup wins).
+    // A byline, or the article's header, showing a day well before the markup's: the markup
+    // carries a republication or a refresh (a day apart is the markup's UTC instant against the
+    // page's local day, and the markup wins).
     let markup_published = match markup_published {
-        Some(markup) => match byline() {
+        Some(markup) => match byline()
+            .or_else(|| date_around_headline(visible(), HEADER_AFTER).map(|shown| shown.date()))
+        {
             Some(day) if (markup.date() - day).num_days() > 1 => Some(Published::Day(day)),
             _ => Some(markup),
         },
@@ -864,6 +867,11 @@ mod tests {
         // A day apart is the markup's UTC instant against the page's local day: markup wins.
         let next_day = republished.replace("Apr 26, 2023", "Aug 20, 2025");
         assert_eq!(published(&next_day).as_deref(), Some("2025-08-21"));
+        // No byline date, but the header under the headline shows the original day.
+        let header = r#"<html><head><meta property="article:published_time" content="2025-06-12T08:00:00Z">
+            </head><body><h1>Foundational fitness protocol</h1><p>November 2, 2022 | This newsletter explains...</p>
+            <p>Body text.</p></body></html>"#;
+        assert_eq!(published(header).as_deref(), Some("2022-11-02"));
     }
 
     #[test]
