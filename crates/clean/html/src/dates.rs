@@ -28,8 +28,9 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// "2025-06-02", "2025/06/02", "2025.06.02".
+/// "2025-06-02", also as the start of an instant shown as text ("2022-11-23T08:10+02:00").
 static ISO_DAY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"));
+    LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|[Tt]\d)"));
 /// "17.05.2021": the dotted form is day first wherever it is used.
 static DOTTED_DAY: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
 /// "10/31/2024", "31/10/2024": month first unless the first number cannot be a month.
@@ -178,6 +179,11 @@ mod tests {
         );
         assert_eq!(find_in_text("12 March 2023 · 5 min read"), day(2023, 3, 12));
         assert_eq!(find_in_text("2021/11/05"), day(2021, 11, 5));
+        assert_eq!(
+            find_in_text("Nick van Mead 2022-11-23T08:10+02:00"),
+            day(2022, 11, 23)
+        );
+        assert_eq!(find_in_text("id 2022-11-234"), None);
         assert_eq!(find_in_text("The year 2025 saw 3 mayors"), None);
         assert_eq!(find_in_text("Posted 10/31/2024 · News"), day(2024, 10, 31));
         assert_eq!(find_in_text("31/10/2024"), day(2024, 10, 31));

@@ -691,6 +691,38 @@ fn byline_day(visible: &VisibleText, authors: &[String]) -> Option<chrono::Naive
     dates::find_in_text(visible.text.get(at..end)?)
 }
 
+/// Words that introduce a publication day: "Published", "Posted on", "Written by <names>".
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|posted|written by|publié|publicado|veröffentlicht|pubblicato)\b",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+/// Words that introduce an update day, the last resort for a page that states no other day.
+static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado)\b")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// The first day written within [`LABELLED_DATE_AFTER`] bytes after one of `label`'s words
+/// anywhere in the page's text: an author box at the end of a post, a footer line "Posted on
+/// 15/12/2025".
+fn labelled_day(visible: &VisibleText, label: &Regex) -> Option<Published> {
+    label.find_iter(&visible.text).find_map(|found| {
+        let mut end = (found.end() + LABELLED_DATE_AFTER).min(visible.text.len());
+        while !visible.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let window = visible.text.get(found.end()..end)?;
+        dates::all_in_text(window)
+            .first()
+            .map(|(_, day)| Published::Day(*day))
+    })
+}
+
+/// How far after a label a labelled date is looked for, in bytes.
+const LABELLED_DATE_AFTER: usize = 80;
+
 /// How far after an author's name a byline's date is looked for, in bytes.
 const BYLINE_DATE_AFTER: usize = 120;
 
@@ -809,7 +841,9 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
         .or_else(|| byline().map(Published::Day))
         .or_else(|| url_day.map(Published::Day))
         .or_else(|| dates::from_script_data(html))
-        .or_else(|| date_around_headline(visible(), 1500));
+        .or_else(|| date_around_headline(visible(), 1500))
+        .or_else(|| labelled_day(visible(), &PUBLISHED_LABEL))
+        .or_else(|| labelled_day(visible(), &UPDATED_LABEL));
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -872,6 +906,13 @@ mod tests {
             </head><body><h1>Foundational fitness protocol</h1><p>November 2, 2022 | This newsletter explains...</p>
             <p>Body text.</p></body></html>"#;
         assert_eq!(published(header).as_deref(), Some("2022-11-02"));
+        // Nothing near the headline: a labelled day anywhere, an update day as the last resort.
+        let footer = r#"<html><body><h1>Mobile apps, a complete guide</h1><p>Body text.</p>
+            <div class="box">Written by Moses Kim and Kate Shokurova April 8, 2024</div></body></html>"#;
+        assert_eq!(published(footer).as_deref(), Some("2024-04-08"));
+        let updated = r#"<html><body><h1>Park webcam</h1><p>View the webcam.</p>
+            <p>Last updated: November 13, 2025</p></body></html>"#;
+        assert_eq!(published(updated).as_deref(), Some("2025-11-13"));
     }
 
     #[test]
