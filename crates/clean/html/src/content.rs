@@ -5,6 +5,8 @@
 //!
 //! It works on the same parse as the metadata pass, so a page is parsed once.
 
+use std::collections::HashMap;
+
 use dom_query::{Document, NodeData, NodeRef};
 
 /// Deepest element nesting walked; deeper content is ignored (the guard refuses far deeper
@@ -127,7 +129,69 @@ struct Hints {
     hidden: bool,
 }
 
-fn hints(element: &dom_query::Element) -> Hints {
+/// What a class or id value says: its negative strength, whether it names the article's
+/// container, whether it hides its content (screen-reader-only text).
+#[derive(Clone, Copy, Default)]
+struct ClassHints {
+    negative: u8,
+    positive: bool,
+    hidden: bool,
+}
+
+fn class_hints(value: &str) -> ClassHints {
+    let mut out = ClassHints::default();
+    let lower: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase()) {
+        value.to_ascii_lowercase().into()
+    } else {
+        value.into()
+    };
+    for token in lower.split_ascii_whitespace() {
+        let positive = if token.contains(['-', '_']) {
+            let joined: String = token.chars().filter(|c| *c != '-' && *c != '_').collect();
+            is_positive_word(&joined)
+        } else {
+            is_positive_word(token)
+        };
+        if positive {
+            out.positive = true;
+        }
+        // "no-sidebar", "has-sidebar": a layout modifier, not a sidebar.
+        let modifier = token
+            .split(['-', '_'])
+            .any(|part| matches!(part, "no" | "has" | "with" | "without" | "none"));
+        for part in token.split(['-', '_']) {
+            if !modifier {
+                out.negative = out.negative.max(negative_strength(part));
+            }
+            if matches!(part, "content" | "body" | "article" | "story" | "entry") {
+                out.positive = true;
+            }
+        }
+        if matches!(token, "sr-only" | "visually-hidden" | "screen-reader-text") {
+            out.hidden = true;
+        }
+    }
+    out
+}
+
+/// Whether an inline style hides the element.
+fn style_hides(value: &str) -> bool {
+    // Most styles say neither word: no copy for them.
+    if !value.contains("none")
+        && !value.contains("hidden")
+        && !value.bytes().any(|b| b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let squashed: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    squashed.contains("display:none") || squashed.contains("visibility:hidden")
+}
+
+fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, ClassHints>) -> Hints {
     let mut out = Hints::default();
     // Page chrome by its tag; not skipped outright, as an unclosed <aside> can swallow a page.
     if matches!(&*element.name.local, "nav" | "aside" | "footer" | "menu") {
@@ -137,62 +201,37 @@ fn hints(element: &dom_query::Element) -> Hints {
         let value: &str = &attribute.value;
         match &*attribute.name.local {
             "class" | "id" => {
-                let lower: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase())
-                {
-                    value.to_ascii_lowercase().into()
-                } else {
-                    value.into()
+                // Pages repeat the same few class values on hundreds of elements.
+                let found = match cache.get(value) {
+                    Some(found) => *found,
+                    None => {
+                        let found = class_hints(value);
+                        cache.insert(value.into(), found);
+                        found
+                    }
                 };
-                for token in lower.split_ascii_whitespace() {
-                    let positive = if token.contains(['-', '_']) {
-                        let joined: String =
-                            token.chars().filter(|c| *c != '-' && *c != '_').collect();
-                        is_positive_word(&joined)
-                    } else {
-                        is_positive_word(token)
-                    };
-                    if positive {
-                        out.positive = true;
-                    }
-                    // "no-sidebar", "has-sidebar": a layout modifier, not a sidebar.
-                    let modifier = token
-                        .split(['-', '_'])
-                        .any(|part| matches!(part, "no" | "has" | "with" | "without" | "none"));
-                    for part in token.split(['-', '_']) {
-                        if !modifier {
-                            out.negative = out.negative.max(negative_strength(part));
-                        }
-                        if matches!(part, "content" | "body" | "article" | "story" | "entry") {
-                            out.positive = true;
-                        }
-                    }
-                    if matches!(token, "sr-only" | "visually-hidden" | "screen-reader-text") {
-                        out.hidden = true;
-                    }
-                }
+                out.negative = out.negative.max(found.negative);
+                out.positive |= found.positive;
+                out.hidden |= found.hidden;
             }
             "itemprop" if value.eq_ignore_ascii_case("articleBody") => out.positive = true,
             "role" if value.eq_ignore_ascii_case("main") => out.positive = true,
             "role"
-                if matches!(
-                    value.to_ascii_lowercase().as_str(),
-                    "navigation" | "complementary" | "banner" | "contentinfo" | "dialog"
-                ) =>
+                if [
+                    "navigation",
+                    "complementary",
+                    "banner",
+                    "contentinfo",
+                    "dialog",
+                ]
+                .iter()
+                .any(|role| value.eq_ignore_ascii_case(role)) =>
             {
                 out.negative = 2;
             }
             "hidden" => out.hidden = true,
             "aria-hidden" if value.eq_ignore_ascii_case("true") => out.hidden = true,
-            "style" => {
-                let squashed: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if squashed.contains("display:none") || squashed.contains("visibility:hidden") {
-                    out.hidden = true;
-                }
-            }
+            "style" => out.hidden |= style_hides(value),
             _ => {}
         }
     }
@@ -235,6 +274,7 @@ struct Walker {
     blocks: Vec<Block>,
     buffer: String,
     link_words: u32,
+    class_cache: HashMap<Box<str>, ClassHints>,
 }
 
 /// What the walk carries down the tree.
@@ -307,7 +347,7 @@ impl Walker {
                         let hints = if role == TagRole::Skip {
                             Hints::default()
                         } else {
-                            hints(element)
+                            hints(element, &mut self.class_cache)
                         };
                         Seen::Element(role, kind, hints)
                     }
@@ -539,6 +579,7 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         blocks: Vec::new(),
         buffer: String::new(),
         link_words: 0,
+        class_cache: HashMap::new(),
     };
     let context = Context {
         element: 0,

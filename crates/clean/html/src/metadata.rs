@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use corroborate_model::{Metadata, Published};
-use dom_query::{Document, Selection};
+use dom_query::{Document, NodeData, Selection};
 use regex::Regex;
 use serde_json::Value;
 
@@ -613,26 +613,27 @@ impl VisibleText {
                 if Some(node.id) == headline {
                     headline_at = Some(text.len());
                 }
-                if !node.is_text() {
-                    continue;
-                }
-                let in_code = node
-                    .parent()
-                    .and_then(|parent| parent.node_name())
-                    .is_some_and(|name| {
-                        matches!(&*name, "script" | "style" | "noscript" | "template")
-                    });
-                if in_code {
-                    continue;
-                }
-                // Squashed as we go so offsets count the text as the page lays it out.
-                let piece = node.text();
-                if piece.trim().is_empty() {
-                    continue;
-                }
-                text.push(' ');
-                text.extend(piece.split_whitespace().flat_map(|word| [word, " "]));
-                text.pop();
+                // Read in place: no copy of each text node nor of its parent's name.
+                let in_code = || {
+                    node.parent().is_some_and(|parent| {
+                        parent.query_or(false, |tree_node| {
+                            matches!(&tree_node.data, NodeData::Element(element)
+                                if matches!(&*element.name.local, "script" | "style" | "noscript" | "template"))
+                        })
+                    })
+                };
+                node.query(|tree_node| {
+                    let NodeData::Text { contents } = &tree_node.data else {
+                        return;
+                    };
+                    // Squashed as we go so offsets count the text as the page lays it out.
+                    if contents.trim().is_empty() || in_code() {
+                        return;
+                    }
+                    text.push(' ');
+                    text.extend(contents.split_whitespace().flat_map(|word| [word, " "]));
+                    text.pop();
+                });
             }
         }
         Self { text, headline_at }
@@ -673,17 +674,18 @@ fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published
 fn byline_day(visible: &VisibleText, authors: &[String]) -> Option<chrono::NaiveDate> {
     let author = authors.first().filter(|name| name.len() >= 4)?;
     let at = match visible.text.find(author.as_str()) {
-        Some(at) => at,
+        Some(at) => at + author.len(),
+        // Bylines in capitals ("BY JANE DOE"): an ASCII case-blind scan, no copy of the text.
         None => {
-            // Bylines in capitals ("BY JANE DOE"); offsets only hold when case folding keeps
-            // the text's length.
-            let lower = visible.text.to_lowercase();
-            if lower.len() != visible.text.len() {
-                return None;
-            }
-            lower.find(&author.to_lowercase())?
+            let name = author.as_bytes();
+            visible
+                .text
+                .as_bytes()
+                .windows(name.len())
+                .position(|window| window.eq_ignore_ascii_case(name))?
+                + name.len()
         }
-    } + author.len();
+    };
     let mut end = (at + BYLINE_DATE_AFTER).min(visible.text.len());
     while !visible.text.is_char_boundary(end) {
         end += 1;
