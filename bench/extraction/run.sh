@@ -24,11 +24,14 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo_root/target}"
 ours="$CARGO_TARGET_DIR/release/examples/eval-extraction"
 
 echo "== corroborate-html (own main-text finder, metadata and cleaning) and bare rs-trafilatura =="
-"$ours" "$data_dir" --json >"$out_dir/extraction-ours.json"
-"$ours" "$data_dir" --json --engine pipeline >"$out_dir/extraction-as-stored.json"
-"$ours" "$data_dir" --json --engine rs-trafilatura >"$out_dir/extraction-rs-trafilatura.json"
+# Each engine extracts the pages REPEAT times (default 5, 3 for Python, which takes minutes a
+# pass); the median pass is the speed.
+repeat="${REPEAT:-5}"
+"$ours" "$data_dir" --json --repeat "$repeat" >"$out_dir/extraction-ours.json"
+"$ours" "$data_dir" --json --repeat "$repeat" --engine pipeline >"$out_dir/extraction-as-stored.json"
+"$ours" "$data_dir" --json --repeat "$repeat" --engine rs-trafilatura >"$out_dir/extraction-rs-trafilatura.json"
 echo "== Python trafilatura 2.3.1 =="
-"$venv/bin/python" "$repo_root/bench/extraction/trafilatura_eval.py" "$data_dir" --json >"$out_dir/extraction-python.json"
+"$venv/bin/python" "$repo_root/bench/extraction/trafilatura_eval.py" "$data_dir" --json --repeat "${PYTHON_REPEAT:-3}" >"$out_dir/extraction-python.json"
 
 "$venv/bin/python" - "$out_dir" <<'EOF'
 import json, sys, os
