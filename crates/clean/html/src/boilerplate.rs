@@ -1,7 +1,7 @@
-//! Boilerplate the main-text extractor lets through: "related stories" sections, lists of
-//! teasers and headline-and-byline cards after the article, tag clouds and archive lists
-//! flattened into one unpunctuated run, and passages repeated verbatim (pages that carry the
-//! article twice, for mobile and desktop).
+//! Boilerplate the main-text finder lets through: "related stories" sections, lists of
+//! teasers and headline-and-byline cards after the article, and passages repeated verbatim
+//! (pages that carry the article twice, for mobile and desktop). Tag clouds need no rule of
+//! their own: the finder drops lines made mostly of links.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -144,7 +144,7 @@ fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
     None
 }
 
-/// Drops trailing boilerplate, word clouds and passages repeated verbatim from laid-out text
+/// Drops trailing boilerplate and passages repeated verbatim from laid-out text
 /// (paragraphs separated by blank lines).
 pub(crate) fn clean(text: &str) -> String {
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
@@ -154,26 +154,10 @@ pub(crate) fn clean(text: &str) -> String {
     };
     let kept: Vec<&str> = kept
         .iter()
-        .map(|paragraph| without_trailing_cloud(paragraph))
+        .copied()
         .filter(|paragraph| !paragraph.trim().is_empty())
         .collect();
     without_repeated_passages(&kept.join("\n\n"))
-}
-
-/// `paragraph` without a word cloud run on at its end (see [`is_word_cloud`]).
-fn without_trailing_cloud(paragraph: &str) -> &str {
-    // A cloud is a run of CLOUD_WORDS words or more: shorter paragraphs hold none.
-    if word_count(paragraph) < CLOUD_WORDS {
-        return paragraph;
-    }
-    let pieces = sentences(paragraph);
-    match pieces.last() {
-        Some(last) if is_word_cloud(last) => paragraph
-            .get(..paragraph.len() - last.len())
-            .unwrap_or("")
-            .trim_end(),
-        _ => paragraph,
-    }
 }
 
 /// Words in the shingles that recognise a repeated passage.
@@ -276,69 +260,12 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// A long run of words with no sentence end and hardly a comma: a tag cloud, a category or
-/// archive list, a menu flattened into text. Prose of that length punctuates.
-fn is_word_cloud(piece: &str) -> bool {
-    let words = word_count(piece);
-    let trimmed = piece.trim_end();
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '。']);
-    let commas = piece.matches([',', ';', '،', '、']).count();
-    // List blocks (one item a line) and table rows (cells split by `|`) are structure the
-    // page gave, not a flattened cloud; nor are price lists.
-    !piece.trim().contains(['\n', '|', '$', '€', '£'])
-        && words >= CLOUD_WORDS
-        && !ends_sentence
-        && commas * CLOUD_WORDS_PER_COMMA < words
-}
-
-/// Words from which an unpunctuated run is a word cloud.
-const CLOUD_WORDS: usize = 60;
-/// Fewer commas than one per this many words (prose lists use commas).
-const CLOUD_WORDS_PER_COMMA: usize = 15;
-
-/// Splits text after sentence-ending punctuation, keeping every character (so joining the
-/// pieces gives the text back).
-fn sentences(text: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((index, character)) = chars.next() {
-        if matches!(character, '.' | '!' | '?' | '。' | '！' | '？') {
-            // Ends a sentence when followed by a space and more text, or by an uppercase
-            // letter glued on ("Biden.Morrison"), as pages that drop markup produce.
-            let next = chars.peek().map(|(_, next)| *next);
-            let ends = match next {
-                Some(next) => {
-                    next.is_whitespace() || next.is_uppercase() || next == '"' || next == '“'
-                }
-                None => true,
-            };
-            if ends {
-                let end = index + character.len_utf8();
-                pieces.push(&text[start..end]);
-                start = end;
-            }
-        }
-    }
-    if start < text.len() {
-        pieces.push(&text[start..]);
-    }
-    pieces
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Four paragraphs of running prose, about 100 words: an article worth keeping.
     const ARTICLE: &str = "The council voted on Tuesday to reopen the harbour bridge to cyclists from April, ending a closure that began when engineers found cracks in two of its piers.\n\nRepairs cost more than the city had planned, and the work ran eight months over schedule, officials said in a statement read out at the start of the session.\n\nTraders on both banks welcomed the decision, saying the closure had cut the number of shoppers crossing from the old town by almost a third.\n\nHeavy lorries remain banned from the bridge until a second inspection in the autumn.";
-
-    #[test]
-    fn splits_sentences_losslessly() {
-        let text = "One two.Three four! Five \"six\"? Seven";
-        assert_eq!(sentences(text).concat(), text);
-        assert_eq!(sentences(text).len(), 4);
-    }
 
     #[test]
     fn cuts_a_related_stories_section() {
@@ -376,20 +303,6 @@ mod tests {
         let table =
             "Sale prices by month\n\n1/1/2013 | +13.1%\n\nFebruary figures\n\n2/1/2013 | +13.1%";
         let text = format!("{ARTICLE}\n\n{table}");
-        assert_eq!(clean(&text), text);
-    }
-
-    #[test]
-    fn drops_word_clouds_but_keeps_lists_and_tables() {
-        let cloud = "Categories Administration Agriculture Campaign Training Fuel Notice Contest Councils Culture Civil Defence Economy Education Sports Events Finance Office General Housing Opening Infrastructure Institutional Leisure Environment Works Partnership Heritage Planning Master Plan Policy Reconstruction Sanitation Health Security Social Taxes Traffic Tourism Urbanism Tags adopt a friend water alert environment service shooter welfare library walk campaign carnival civil council course dance Archives 2019 November (113) October (217) September (193)";
-        let text = format!("{ARTICLE}\n\n{cloud}");
-        assert_eq!(clean(&text), ARTICLE);
-        let list = cloud
-            .split(' ')
-            .map(|word| format!("- {word}"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let text = format!("{ARTICLE}\n\n{list}");
         assert_eq!(clean(&text), text);
     }
 
