@@ -435,6 +435,9 @@ fn is_aside(strength: u8, prose: f32, whole: f32) -> bool {
     }
 }
 
+/// How much of an aside's prose counts against a container holding it (see `main_text`).
+const ASIDE_PENALTY: f32 = 0.5;
+
 /// The negative strength of hidden content: an aside unless it holds most of the page.
 const HIDDEN: u8 = 3;
 /// The negative strength of reader comments: prose, and often more of it than the article, so
@@ -511,11 +514,12 @@ fn local_best(
     blocks: &[Block],
     values: &[f32],
     asides: &[bool],
+    penalty: &[f32],
 ) -> (usize, Vec<f32>) {
     let mut local = vec![0.0f32; elements.len()];
     for (block, value) in blocks.iter().zip(values) {
         let value = if asides[block.element] {
-            -0.5 * value.abs()
+            -penalty[block.element] * value.abs()
         } else {
             *value
         };
@@ -543,13 +547,13 @@ fn best_container(
     blocks: &[Block],
     values: &[f32],
     asides: &[bool],
+    penalty: &[f32],
 ) -> Option<usize> {
     let mut scores = vec![0.0f32; elements.len()];
-    // Prose inside an aside counts against the containers that take it in, so comments and
-    // related-post excerpts pull the choice away from the page-wide wrappers.
+    // Prose inside an aside counts against the containers that take it in, by `penalty`.
     for (block, value) in blocks.iter().zip(values) {
         scores[block.element] += if asides[block.element] {
-            -0.5 * value.abs()
+            -penalty[block.element] * value.abs()
         } else {
             *value
         };
@@ -619,6 +623,18 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         asides[index] =
             asides[elements[index].parent] || is_aside(negative[index], gross[index], total);
     }
+    // How much an aside's prose counts against a container that takes it in. Sidebars and
+    // related-post excerpts pull the choice away from page-wide wrappers (half their words);
+    // a reader-comment thread does not, as it sits inside the article's own container and is
+    // often far longer than the story: it is removed after the choice instead.
+    let mut penalty = vec![ASIDE_PENALTY; elements.len()];
+    let mut in_comments = vec![false; elements.len()];
+    for index in 1..elements.len() {
+        in_comments[index] = in_comments[elements[index].parent] || negative[index] == COMMENTS;
+        if in_comments[index] {
+            penalty[index] = 0.0;
+        }
+    }
     // Hidden content stays out even when class words are not trusted.
     let mut unmarked = vec![false; elements.len()];
     for index in 1..elements.len() {
@@ -629,14 +645,14 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
                 _ => false,
             };
     }
-    let without_classes = best_container(&elements, &blocks, &values, &unmarked)?;
+    let without_classes = best_container(&elements, &blocks, &values, &unmarked, &penalty)?;
     // Class words mislead when they leave out most of the prose the page holds in one place
     // (an article element named "newsletter-post", a layout wrapper named "sidebar-left-content").
-    let best = match best_container(&elements, &blocks, &values, &asides) {
+    let best = match best_container(&elements, &blocks, &values, &asides, &penalty) {
         Some(with_classes) if gross[with_classes] >= 0.3 * gross[without_classes] => with_classes,
         _ => without_classes,
     };
-    let (top, local) = local_best(&elements, &blocks, &values, &asides);
+    let (top, local) = local_best(&elements, &blocks, &values, &asides, &penalty);
     let mut chosen: Vec<usize> = vec![best];
     let inside = |container: usize, element: usize| {
         element >= container && element <= elements[container].end
@@ -678,8 +694,10 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
         dropped[best] = false;
         for index in best + 1..=end {
             dropped[index] = dropped[elements[index].parent]
-                || if negative[index] == HIDDEN {
-                    is_aside(HIDDEN, gross[index], total)
+                // Hidden content and comment threads are judged against the whole page: a thread
+                // may hold more prose than the article it hangs under.
+                || if matches!(negative[index], HIDDEN | COMMENTS) {
+                    is_aside(negative[index], gross[index], total)
                 } else {
                     is_aside(negative[index], gross[index], 0.6 * gross[best])
                 };
@@ -779,6 +797,27 @@ mod tests {
         );
         let text = text_of(&html);
         assert!(text.contains(P1) && text.contains(P3), "{text}");
+        assert!(!text.contains("twenty years"), "{text}");
+    }
+
+    #[test]
+    fn keeps_every_paragraph_when_the_thread_shares_the_post_container() {
+        let comment = |n: usize| {
+            format!(
+                "<li class=\"thread-item\"><p>Reader {n}: I have driven over that bridge every day for twenty years \
+                 and nobody ever told us it was unsafe, which is shocking, and the council should answer for it.</p></li>"
+            )
+        };
+        let comments: String = (1..=12).map(comment).collect();
+        let html = format!(
+            "<body><div class=\"postarea\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
+             <div id=\"comments\" class=\"comments-wrapper\"><ol>{comments}</ol></div></div></body>"
+        );
+        let text = text_of(&html);
+        assert!(
+            text.contains(P1) && text.contains(P2) && text.contains(P3),
+            "{text}"
+        );
         assert!(!text.contains("twenty years"), "{text}");
     }
 
