@@ -645,7 +645,12 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
                 _ => false,
             };
     }
-    let without_classes = best_container(&elements, &blocks, &values, &unmarked, &penalty)?;
+    let Some(without_classes) = best_container(&elements, &blocks, &values, &unmarked, &penalty)
+    else {
+        // No running prose anywhere: a feed summary, a caption-length snippet. Its lines, less
+        // the asides and the link lists, are the text, if any are left.
+        return layout(blocks.iter().filter(|block| !asides[block.element]));
+    };
     // Class words mislead when they leave out most of the prose the page holds in one place
     // (an article element named "newsletter-post", a layout wrapper named "sidebar-left-content").
     let best = match best_container(&elements, &blocks, &values, &asides, &penalty) {
@@ -703,9 +708,15 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
                 };
         }
     }
+    layout(blocks.iter().filter(|block| !dropped[block.element]))
+}
+
+/// The blocks as text: one paragraph each (`"\n\n"` between them), list items as `- item`
+/// lines, less the lines made mostly of links. `None` when nothing is left.
+fn layout<'a>(blocks: impl Iterator<Item = &'a Block>) -> Option<String> {
     let mut out = String::new();
     let mut previous_item = false;
-    for block in blocks.iter().filter(|block| !dropped[block.element]) {
+    for block in blocks {
         let link_share = block.link_words as f32 / (block.words as f32).max(1.0);
         // Inside the article only near-pure link lines go: a list of products or sources with
         // their links is content (0.5 here lost recall on both benchmarks).
@@ -907,6 +918,19 @@ mod tests {
         assert!(
             !text.contains("river") && !text.contains("Jane Roe"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_snippet_without_running_prose_is_its_own_text() {
+        // Feed summaries and short items: no paragraph reaches prose length.
+        assert_eq!(
+            text_of("<p>Talks resume in Geneva</p><p><a href=/more>Read more</a></p>"),
+            "Talks resume in Geneva"
+        );
+        assert_eq!(
+            text_of("<ul><li>Ceasefire holds</li><li>Prisoners exchanged</li></ul>"),
+            "- Ceasefire holds\n- Prisoners exchanged"
         );
     }
 
