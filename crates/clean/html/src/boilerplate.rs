@@ -126,16 +126,16 @@ fn tail_candidate(paragraphs: &[&str]) -> Option<usize> {
                 return Some(if header_above { index - 1 } else { index });
             }
             // Headline, byline card, headline, byline card: a list of other stories.
-            let cards = || {
-                paragraphs[index..]
+            if words <= 20
+                && paragraphs[index..]
                     .iter()
                     .skip(1)
                     .step_by(2)
                     .take(2)
                     .filter(|next| is_card_meta_block(next))
                     .count()
-            };
-            if words <= 20 && cards() == 2 {
+                    == 2
+            {
                 return Some(index);
             }
         }

@@ -101,7 +101,6 @@ fn is_positive_word(word: &str) -> bool {
     matches!(
         word,
         "articlebody"
-            | "article-body"
             | "articlecontent"
             | "postcontent"
             | "entrycontent"
@@ -131,15 +130,8 @@ struct Hints {
 
 /// What a class or id value says: its negative strength, whether it names the article's
 /// container, whether it hides its content (screen-reader-only text).
-#[derive(Clone, Copy, Default)]
-struct ClassHints {
-    negative: u8,
-    positive: bool,
-    hidden: bool,
-}
-
-fn class_hints(value: &str) -> ClassHints {
-    let mut out = ClassHints::default();
+fn class_hints(value: &str) -> Hints {
+    let mut out = Hints::default();
     let lower: std::borrow::Cow<str> = if value.bytes().any(|b| b.is_ascii_uppercase()) {
         value.to_ascii_lowercase().into()
     } else {
@@ -191,7 +183,7 @@ fn style_hides(value: &str) -> bool {
     squashed.contains("display:none") || squashed.contains("visibility:hidden")
 }
 
-fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, ClassHints>) -> Hints {
+fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, Hints>) -> Hints {
     let mut out = Hints::default();
     // Page chrome by its tag; not skipped outright, as an unclosed <aside> can swallow a page.
     if matches!(&*element.name.local, "nav" | "aside" | "footer" | "menu") {
@@ -274,7 +266,7 @@ struct Walker {
     blocks: Vec<Block>,
     buffer: String,
     link_words: u32,
-    class_cache: HashMap<Box<str>, ClassHints>,
+    class_cache: HashMap<Box<str>, Hints>,
 }
 
 /// What the walk carries down the tree.
@@ -415,8 +407,6 @@ fn static_name(name: &str) -> &'static str {
         "dd" => "dd",
         "td" => "td",
         "th" => "th",
-        "article" => "article",
-        "main" => "main",
         _ => "",
     }
 }
@@ -470,9 +460,6 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '。', ':', ')'])
 }
 
-/// The main text of the page: the blocks of the element that holds the article, one
-/// paragraph each (`"\n\n"` between them), list items as `- item` lines. `None` when the page
-/// holds no running prose.
 /// Cells of one table row, each holding only inline text, become one block `a | b | c`
 /// owned by the row: a data table reads as rows, and a number alone on a line is not taken
 /// for a widget counter downstream. Cells holding paragraphs (layout tables) stay blocks.
@@ -506,6 +493,34 @@ fn join_table_rows(blocks: Vec<Block>, elements: &[Element]) -> Vec<Block> {
     out
 }
 
+/// What a block is worth to a container holding it: its value, or, inside an aside, the
+/// aside's penalty share of its words against it.
+fn counted_value(block: &Block, value: f32, asides: &[bool], penalty: &[f32]) -> f32 {
+    if asides[block.element] {
+        -penalty[block.element] * value.abs()
+    } else {
+        value
+    }
+}
+
+/// Adds each element's value into its ancestors', so each holds its subtree's sum. Children
+/// follow their parent in the walk, so one reverse pass does it.
+fn sum_subtrees(elements: &[Element], values: &mut [f32]) {
+    for index in (1..elements.len()).rev() {
+        let parent = elements[index].parent;
+        values[parent] += values[index];
+    }
+}
+
+/// Marks each element that `marked` says is one, or that lies inside one.
+fn mark_subtrees(elements: &[Element], marked: impl Fn(usize) -> bool) -> Vec<bool> {
+    let mut out = vec![false; elements.len()];
+    for index in 1..elements.len() {
+        out[index] = out[elements[index].parent] || marked(index);
+    }
+    out
+}
+
 /// Readability's way: each block's value goes to its element, parent and grandparent in
 /// full, half and a third, and fading further up, so the element with many paragraphs of its
 /// own wins over a wrapper of scattered teasers.
@@ -518,11 +533,7 @@ fn local_best(
 ) -> (usize, Vec<f32>) {
     let mut local = vec![0.0f32; elements.len()];
     for (block, value) in blocks.iter().zip(values) {
-        let value = if asides[block.element] {
-            -penalty[block.element] * value.abs()
-        } else {
-            *value
-        };
+        let value = counted_value(block, *value, asides, penalty);
         let mut at = block.element;
         for weight in [1.0, 1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0] {
             local[at] += value * weight;
@@ -552,17 +563,9 @@ fn best_container(
     let mut scores = vec![0.0f32; elements.len()];
     // Prose inside an aside counts against the containers that take it in, by `penalty`.
     for (block, value) in blocks.iter().zip(values) {
-        scores[block.element] += if asides[block.element] {
-            -penalty[block.element] * value.abs()
-        } else {
-            *value
-        };
+        scores[block.element] += counted_value(block, *value, asides, penalty);
     }
-    // Children follow their parent, so a reverse pass sums each subtree into its root.
-    for index in (1..elements.len()).rev() {
-        let parent = elements[index].parent;
-        scores[parent] += scores[index];
-    }
+    sum_subtrees(elements, &mut scores);
     let (best, score) = scores
         .iter()
         .zip(elements)
@@ -572,6 +575,9 @@ fn best_container(
     (score > 0.0).then_some(best)
 }
 
+/// The main text of the page: the blocks of the element that holds the article, one
+/// paragraph each (`"\n\n"` between them), list items as `- item` lines. A page without
+/// running prose gives its lines less asides and link lists. `None` when nothing is left.
 pub(crate) fn main_text(document: &Document) -> Option<String> {
     let root = document.body().unwrap_or_else(|| document.root());
     let mut walker = Walker {
@@ -613,38 +619,24 @@ pub(crate) fn main_text(document: &Document) -> Option<String> {
     for (block, value) in blocks.iter().zip(&values) {
         gross[block.element] += value.max(0.0);
     }
-    for index in (1..elements.len()).rev() {
-        let parent = elements[index].parent;
-        gross[parent] += gross[index];
-    }
+    sum_subtrees(&elements, &mut gross);
     let total = gross[0];
-    let mut asides = vec![false; elements.len()];
-    for index in 1..elements.len() {
-        asides[index] =
-            asides[elements[index].parent] || is_aside(negative[index], gross[index], total);
-    }
+    let asides = mark_subtrees(&elements, |index| {
+        is_aside(negative[index], gross[index], total)
+    });
     // How much an aside's prose counts against a container that takes it in. Sidebars and
     // related-post excerpts pull the choice away from page-wide wrappers (half their words);
     // a reader-comment thread does not, as it sits inside the article's own container and is
     // often far longer than the story: it is removed after the choice instead.
-    let mut penalty = vec![ASIDE_PENALTY; elements.len()];
-    let mut in_comments = vec![false; elements.len()];
-    for index in 1..elements.len() {
-        in_comments[index] = in_comments[elements[index].parent] || negative[index] == COMMENTS;
-        if in_comments[index] {
-            penalty[index] = 0.0;
-        }
-    }
-    // Hidden content stays out even when class words are not trusted.
-    let mut unmarked = vec![false; elements.len()];
-    for index in 1..elements.len() {
-        unmarked[index] = unmarked[elements[index].parent]
-            || match negative[index] {
-                HIDDEN => is_aside(HIDDEN, gross[index], total),
-                COMMENTS => is_aside(COMMENTS, gross[index], total),
-                _ => false,
-            };
-    }
+    let penalty: Vec<f32> = mark_subtrees(&elements, |index| negative[index] == COMMENTS)
+        .into_iter()
+        .map(|in_comments| if in_comments { 0.0 } else { ASIDE_PENALTY })
+        .collect();
+    // Hidden content and comment threads stay out even when class words are not trusted.
+    let unmarked = mark_subtrees(&elements, |index| {
+        matches!(negative[index], HIDDEN | COMMENTS)
+            && is_aside(negative[index], gross[index], total)
+    });
     let Some(without_classes) = best_container(&elements, &blocks, &values, &unmarked, &penalty)
     else {
         // No running prose anywhere: a feed summary, a caption-length snippet. Its lines, less
@@ -780,12 +772,25 @@ mod tests {
         );
     }
 
+    /// A reader's comment: prose, about the story.
+    const COMMENT: &str = "I have driven over that bridge every day for twenty years and nobody ever told us it was unsafe, which is shocking.";
+
+    /// Twelve comments, each wrapped as `wrap` says: a thread longer than the story.
+    fn thread(wrap: impl Fn(String) -> String) -> String {
+        (1..=12)
+            .map(|n| {
+                wrap(format!(
+                    "<p>Reader {n}: {COMMENT} The council should answer for it.</p>"
+                ))
+            })
+            .collect()
+    }
+
     #[test]
     fn drops_comments_even_when_they_are_prose() {
-        let comment = "I have driven over that bridge every day for twenty years and nobody ever told us it was unsafe, which is shocking.";
         let html = format!(
-            "<body>{}<section class=\"comments\"><div class=\"comment\"><p>{comment}</p></div>\
-             <div class=\"comment\"><p>{comment} Really.</p></div></section></body>",
+            "<body>{}<section class=\"comments\"><div class=\"comment\"><p>{COMMENT}</p></div>\
+             <div class=\"comment\"><p>{COMMENT} Really.</p></div></section></body>",
             article("")
         );
         let text = text_of(&html);
@@ -795,13 +800,7 @@ mod tests {
 
     #[test]
     fn keeps_the_story_when_comments_outweigh_it() {
-        let comment = |n: usize| {
-            format!(
-                "<div class=\"commentBody\"><p>Comment {n}: I have driven over that bridge every day for twenty years \
-                 and nobody ever told us it was unsafe, which is shocking, and the council should answer for it.</p></div>"
-            )
-        };
-        let comments: String = (1..=12).map(comment).collect();
+        let comments = thread(|comment| format!("<div class=\"commentBody\">{comment}</div>"));
         let html = format!(
             "<body><div class=\"main\"><article class=\"story\"><div class=\"body\"><div class=\"p\">{P1} {P2} {P3}</div></div></article>\
              <div id=\"comments\">{comments}</div></div></body>"
@@ -813,13 +812,7 @@ mod tests {
 
     #[test]
     fn keeps_every_paragraph_when_the_thread_shares_the_post_container() {
-        let comment = |n: usize| {
-            format!(
-                "<li class=\"thread-item\"><p>Reader {n}: I have driven over that bridge every day for twenty years \
-                 and nobody ever told us it was unsafe, which is shocking, and the council should answer for it.</p></li>"
-            )
-        };
-        let comments: String = (1..=12).map(comment).collect();
+        let comments = thread(|comment| format!("<li class=\"thread-item\">{comment}</li>"));
         let html = format!(
             "<body><div class=\"postarea\"><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
              <div id=\"comments\" class=\"comments-wrapper\"><ol>{comments}</ol></div></div></body>"

@@ -27,8 +27,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+(\d{{4}})\b"
     ))
 });
-/// "2025-06-02", "2025/06/02", "2025.06.02".
-/// "2025-06-02", also as the start of an instant shown as text ("2022-11-23T08:10+02:00").
+/// "2025-06-02", "2025/06/02", "2025.06.02", also as the start of an instant shown as text
+/// ("2022-11-23T08:10+02:00").
 static ISO_DAY: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|[Tt]\d)"));
 /// "17.05.2021": the dotted form is day first wherever it is used.

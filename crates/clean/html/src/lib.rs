@@ -5,8 +5,8 @@
 //! "comments" or "sidebar" weighed against how much prose they would take away, teaser lists
 //! told from article sections; measured on the Zyte and WCXB benchmarks against rs-trafilatura
 //! and Python trafilatura, see `docs/benchmarks.md`), drops the boilerplate that remains
-//! (related-story sections, teaser lists, headline-and-byline cards, tag clouds, passages
-//! carried twice), and reads the metadata news pages carry: JSON-LD (`NewsArticle`, `@graph`),
+//! (related-story sections, teaser lists, headline-and-byline cards, passages carried
+//! twice), and reads the metadata news pages carry: JSON-LD (`NewsArticle`, `@graph`),
 //! OpenGraph / Twitter / Dublin Core / Parse.ly / Sailthru meta tags, microdata,
 //! `<time datetime>`, visible bylines and dates (also numeric ones such as `17.05.2021`), a
 //! date line by the headline, and dates in the URL.

@@ -639,6 +639,15 @@ impl VisibleText {
         Self { text, headline_at }
     }
 
+    /// The text from `at` to at most `len` bytes past it, cut at a character boundary.
+    fn after(&self, at: usize, len: usize) -> Option<&str> {
+        let mut end = (at + len).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        self.text.get(at..end)
+    }
+
     /// The text from `before` bytes ahead of the headline to `after` bytes past its start,
     /// cut at character boundaries.
     fn around_headline(&self, before: usize, after: usize) -> Option<&str> {
@@ -647,11 +656,7 @@ impl VisibleText {
         while !self.text.is_char_boundary(start) {
             start -= 1;
         }
-        let mut end = (at + after).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        self.text.get(start..end)
+        self.after(start, at + after - start)
     }
 }
 
@@ -686,11 +691,7 @@ fn byline_day(visible: &VisibleText, authors: &[String]) -> Option<chrono::Naive
                 + name.len()
         }
     };
-    let mut end = (at + BYLINE_DATE_AFTER).min(visible.text.len());
-    while !visible.text.is_char_boundary(end) {
-        end += 1;
-    }
-    dates::find_in_text(visible.text.get(at..end)?)
+    dates::find_in_text(visible.after(at, BYLINE_DATE_AFTER)?)
 }
 
 /// Words that introduce a publication day: "Published", "Posted on", "Written by <names>".
@@ -711,14 +712,7 @@ static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// 15/12/2025".
 fn labelled_day(visible: &VisibleText, label: &Regex) -> Option<Published> {
     label.find_iter(&visible.text).find_map(|found| {
-        let mut end = (found.end() + LABELLED_DATE_AFTER).min(visible.text.len());
-        while !visible.text.is_char_boundary(end) {
-            end += 1;
-        }
-        let window = visible.text.get(found.end()..end)?;
-        dates::all_in_text(window)
-            .first()
-            .map(|(_, day)| Published::Day(*day))
+        dates::find_in_text(visible.after(found.end(), LABELLED_DATE_AFTER)?).map(Published::Day)
     })
 }
 
