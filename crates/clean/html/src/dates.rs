@@ -40,6 +40,13 @@ static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
 });
 
+/// `/2023/october/03/`, `/2023/oct/3/`: the month named in a URL path.
+static URL_NAMED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"/(20\d{{2}}|19\d{{2}})/{MONTH}/(\d{{1,2}})(?:/|$)"
+    ))
+});
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let index = [
@@ -126,10 +133,11 @@ pub(crate) fn all_in_text(text: &str) -> Vec<(usize, NaiveDate)> {
 }
 
 /// `"publishDate":"2025-06-02…"` in the JSON state that script-rendered pages embed (also
-/// with escaped quotes); only keys that name the publication, never updates.
+/// with escaped quotes, or as `&quot;` inside an attribute); only keys that name the
+/// publication, never updates.
 static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"\\?"(?:datePublished|publishDate|publishedAt|published_at|publishedDate|postDate|date_published|firstPublished|pubDate)\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"#,
+        r#"(?:\\?"|&quot;)(?:datePublished|publishDate|publishedAt|published_at|publishedDate|postDate|date_published|firstPublished|pubDate)(?:\\?"|&quot;)\s*:\s*(?:\\?"|&quot;)(\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"#,
     )
 });
 
@@ -149,12 +157,20 @@ pub(crate) fn from_url(url: &str) -> Option<NaiveDate> {
         .find('/')
         .map_or("", |slash| &after_scheme[slash..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let caps = URL_DAY.captures(path)?;
-    let day = NaiveDate::from_ymd_opt(
-        caps.get(1)?.as_str().parse().ok()?,
-        caps.get(2)?.as_str().parse().ok()?,
-        caps.get(3)?.as_str().parse().ok()?,
-    )?;
+    let day = if let Some(caps) = URL_DAY.captures(path) {
+        NaiveDate::from_ymd_opt(
+            caps.get(1)?.as_str().parse().ok()?,
+            caps.get(2)?.as_str().parse().ok()?,
+            caps.get(3)?.as_str().parse().ok()?,
+        )?
+    } else {
+        let caps = URL_NAMED_DAY.captures(path)?;
+        NaiveDate::from_ymd_opt(
+            caps.get(1)?.as_str().parse().ok()?,
+            month_number(caps.get(2)?.as_str())?,
+            caps.get(3)?.as_str().parse().ok()?,
+        )?
+    };
     plausible(day)
 }
 
@@ -227,6 +243,11 @@ mod tests {
             from_url("https://example.com/story-20231105.html"),
             day(2023, 11, 5)
         );
+        assert_eq!(
+            from_url("https://example.com/blog/2023/october/03/wine-styles/"),
+            day(2023, 10, 3)
+        );
+        assert_eq!(from_url("https://example.com/2023/octopus/03/"), None);
         assert_eq!(from_url("https://example.com/item/12345678901"), None);
         assert_eq!(from_url("https://2025.example.com/a?d=2025/06/02"), None);
     }

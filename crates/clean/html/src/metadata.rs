@@ -45,6 +45,16 @@ const DATE_KEYS: &[&str] = &[
     "displaydate",
 ];
 
+/// Meta keys naming the last revision, best first.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+];
+
 /// Meta keys naming authors, best first.
 const AUTHOR_KEYS: &[&str] = &[
     "author",
@@ -169,6 +179,8 @@ fn named_entity(name: &str) -> Option<char> {
 struct LinkedData {
     headline: Option<String>,
     published: Option<Published>,
+    /// `dateModified`: the last revision, used only when nothing names the publication.
+    modified: Option<Published>,
     authors: Vec<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -322,6 +334,12 @@ fn linked_data(document: &Document) -> LinkedData {
                         .and_then(Value::as_str)
                         .and_then(dates::parse_any)
                 });
+        }
+        if found.modified.is_none() {
+            found.modified = object
+                .get("dateModified")
+                .and_then(Value::as_str)
+                .and_then(dates::parse_any);
         }
         if found.authors.is_empty() {
             json_authors(
@@ -590,6 +608,23 @@ fn agree_with_url_day(published: Published, url_day: Option<chrono::NaiveDate>) 
     }
 }
 
+/// The URL's day when the page's day is the URL's with day and month swapped: a numeric
+/// date such as `03/10/2023` read in the wrong order.
+fn settle_order_by_url_day(published: Published, url_day: Option<chrono::NaiveDate>) -> Published {
+    use chrono::Datelike;
+    let shown = published.date();
+    match url_day {
+        Some(day)
+            if day != shown
+                && (day.year(), day.month(), day.day())
+                    == (shown.year(), shown.day(), shown.month()) =>
+        {
+            Published::Day(day)
+        }
+        _ => published,
+    }
+}
+
 /// The page's visible text (text nodes joined by spaces, scripts and styles left out) and
 /// where the headline starts in it.
 struct VisibleText {
@@ -669,8 +704,13 @@ fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published
         return Some(Published::Day(day));
     }
     let before = visible.around_headline(DATE_LINE_BEFORE, 0)?;
-    dates::all_in_text(before)
-        .last()
+    // The last date of the line, passing over an update day when the line also gives another
+    // ("Dec 22, 2022 Updated: Jan 2, 2026").
+    let line = dates::all_in_text(before);
+    line.iter()
+        .rev()
+        .find(|(at, _)| !is_labelled_update(before, *at))
+        .or_else(|| line.last())
         .map(|(_, day)| Published::Day(*day))
 }
 
@@ -701,11 +741,52 @@ static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap_or_else(|_| unreachable!())
 });
+/// Words that state the first publication outright ("This article was originally published on
+/// 26 Sep 2019", "First published on November 19, 2019"): they outrank every other date.
+static ORIGINAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:originally|first)\s+(?:published|posted)\b")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// The day an [`ORIGINAL_LABEL`] introduces, when the date follows the label closely.
+fn original_day<'v>(html: &str, visible: &dyn Fn() -> &'v VisibleText) -> Option<Published> {
+    // Most pages never say it: look in the raw page before building its visible text.
+    if !ORIGINAL_LABEL.is_match(html) {
+        return None;
+    }
+    let visible = visible();
+    ORIGINAL_LABEL.find_iter(&visible.text).find_map(|found| {
+        let after = visible.after(found.end(), ORIGINAL_DATE_AFTER)?;
+        dates::all_in_text(after)
+            .first()
+            .filter(|(at, _)| *at <= ORIGINAL_DATE_GAP)
+            .map(|(_, day)| Published::Day(*day))
+    })
+}
+
+/// How far after an [`ORIGINAL_LABEL`] its date is read, and how far into that the date must
+/// start ("on Wednesday, "), in bytes.
+const ORIGINAL_DATE_AFTER: usize = 60;
+const ORIGINAL_DATE_GAP: usize = 16;
+
 /// Words that introduce an update day, the last resort for a page that states no other day.
 static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado)\b")
         .unwrap_or_else(|_| unreachable!())
 });
+
+/// Whether the date starting at byte `at` of `text` follows an update label ("Updated:").
+fn is_labelled_update(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(UPDATE_LABEL_BEFORE);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    text.get(start..at)
+        .is_some_and(|lead| UPDATED_LABEL.is_match(lead))
+}
+
+/// How far before a date an update label is looked for, in bytes.
+const UPDATE_LABEL_BEFORE: usize = 24;
 
 /// The first day written within [`LABELLED_DATE_AFTER`] bytes after one of `label`'s words
 /// anywhere in the page's text: an author box at the end of a post, a footer line "Posted on
@@ -832,14 +913,25 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
         other => other,
     };
     // Markup first: where pages show several dates, the visible one is as often an update.
-    let published = markup_published
+    let published = original_day(html, &visible)
+        .or(markup_published)
         .or_else(|| visible_published(document, &|| date_around_headline(visible(), HEADER_AFTER)))
         .or_else(|| byline().map(Published::Day))
         .or_else(|| url_day.map(Published::Day))
         .or_else(|| dates::from_script_data(html))
         .or_else(|| date_around_headline(visible(), 1500))
         .or_else(|| labelled_day(visible(), &PUBLISHED_LABEL))
-        .or_else(|| labelled_day(visible(), &UPDATED_LABEL));
+        .or_else(|| labelled_day(visible(), &UPDATED_LABEL))
+        // A page that names only its last revision was published no later than that.
+        .or_else(|| {
+            linked.modified.or_else(|| {
+                MODIFIED_KEYS
+                    .iter()
+                    .filter_map(|key| get(key))
+                    .find_map(dates::parse_any)
+            })
+        })
+        .map(|published| settle_order_by_url_day(published, url_day));
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -1045,6 +1137,9 @@ mod date_choice_tests {
         let html =
             r#"<html><body><p>Tutors</p><script>{"updatedAt":"2025-10-20"}</script></body></html>"#;
         assert_eq!(published_day(html, None), None);
+        // JSON-LD kept HTML-escaped in an attribute of a script-rendered page.
+        let html = r#"<html><body><h1>Electric cars explained</h1><div data-schema="{&quot;dateModified&quot;:&quot;2025-11-18T09:00:00-05:00&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></div></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-11-17"));
     }
 
     #[test]
@@ -1081,5 +1176,44 @@ mod date_choice_tests {
         // No date-classed element and the date two levels away from the headline's container.
         let html = r#"<html><body><header><nav>Home Blog</nav></header><section><div><h1>Course design, step by step</h1></div></section><aside><div><span class="x1">Nov 21, 2018</span></div></aside><p>Body.</p></body></html>"#;
         assert_eq!(published_day(html, None).as_deref(), Some("2018-11-21"));
+    }
+
+    #[test]
+    fn a_stated_first_publication_outranks_the_markup() {
+        let html = r#"<html><head><meta property="article:published_time" content="2022-09-30T10:00:00+10:00"></head><body><h1>Pros and cons of living in a tiny home</h1><p>Small homes are popular.</p><p><em>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</em></p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2019-09-26"));
+        // "First published" with the date far from the label is not a statement of the day.
+        let html = r#"<html><head><meta property="article:published_time" content="2022-09-30T10:00:00+10:00"></head><body><h1>Origami</h1><p>The first published reference to folding paper is a Japanese poem; we last checked on 26 Sep 2019.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2022-09-30"));
+    }
+
+    #[test]
+    fn the_date_line_passes_over_its_update_day() {
+        let html = r#"<html><body><div class="dateline-wrapper"><a href="/c/health">Mental Health</a><span class="dateline">DECEMBER 22, 2022</span><span class="dateline updated">Updated: JANUARY 02, 2026</span></div><h1>Ten health benefits of meditation</h1><p>Body of the post.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2022-12-22"));
+        // An update day alone on the line is still the page's only day.
+        let html = r#"<html><body><p>Blog · Last updated: Dec 12, 2025</p><h1>Top seven blockchain SEO agencies</h1><p>Body of the post.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn a_modification_day_is_the_last_resort() {
+        let html = r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00"></head><body><h1>Our portfolio of work</h1><p>Clients and results.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2023-06-12"));
+        // Any publication day, even one only written on the page, comes first.
+        let html = html.replace("<p>Clients", "<p>Posted on 15/12/2021. Clients");
+        assert_eq!(published_day(&html, None).as_deref(), Some("2021-12-15"));
+    }
+
+    #[test]
+    fn the_url_settles_the_order_of_a_numeric_date() {
+        let html = r#"<html><body><h1>How many wine styles are there?</h1><div class="blog-date">03/10/2023</div><p>Body.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2023-03-10"));
+        let url =
+            "https://www.example.com/knowledge-centre/blog/2023/october/03/how-many-wine-styles/";
+        assert_eq!(
+            published_day(html, Some(url)).as_deref(),
+            Some("2023-10-03")
+        );
     }
 }
