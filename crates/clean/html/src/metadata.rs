@@ -179,6 +179,9 @@ fn named_entity(name: &str) -> Option<char> {
 struct LinkedData {
     headline: Option<String>,
     published: Option<Published>,
+    /// The publication days every article and page object names, `published`'s included: where
+    /// they disagree, the page's own byline settles it.
+    every_published: Vec<Published>,
     /// `dateModified`: the last revision, used only when nothing names the publication.
     modified: Option<Published>,
     authors: Vec<String>,
@@ -325,16 +328,18 @@ fn linked_data(document: &Document) -> LinkedData {
             found.headline = json_text(object.get("headline"))
                 .or_else(|| is_article.then(|| json_text(object.get("name"))).flatten());
         }
+        let published = ["datePublished", "dateCreated", "uploadDate"]
+            .iter()
+            .find_map(|key| {
+                object
+                    .get(*key)
+                    .and_then(Value::as_str)
+                    .and_then(dates::parse_any)
+            });
         if found.published.is_none() {
-            found.published = ["datePublished", "dateCreated", "uploadDate"]
-                .iter()
-                .find_map(|key| {
-                    object
-                        .get(*key)
-                        .and_then(Value::as_str)
-                        .and_then(dates::parse_any)
-                });
+            found.published = published;
         }
+        found.every_published.extend(published);
         if found.modified.is_none() {
             found.modified = object
                 .get("dateModified")
@@ -699,9 +704,24 @@ impl VisibleText {
 /// else the last one written just before it (a date line above the headline): for pages that
 /// mark their date up in no recognisable way.
 fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published> {
+    header_day(visible, after).map(|shown| Published::Day(shown.day))
+}
+
+/// A day the article's header shows, and whether an update label introduces it.
+#[derive(Clone, Copy)]
+struct HeaderDay {
+    day: chrono::NaiveDate,
+    is_update: bool,
+}
+
+/// The day [`date_around_headline`] reads, with its label.
+fn header_day(visible: &VisibleText, after: usize) -> Option<HeaderDay> {
     let after = visible.around_headline(0, after)?;
-    if let Some(day) = dates::find_in_text(after) {
-        return Some(Published::Day(day));
+    if let Some((at, day)) = dates::all_in_text(after).first() {
+        return Some(HeaderDay {
+            day: *day,
+            is_update: is_labelled_update(after, *at),
+        });
     }
     let before = visible.around_headline(DATE_LINE_BEFORE, 0)?;
     // The last date of the line, passing over an update day when the line also gives another
@@ -711,7 +731,10 @@ fn date_around_headline(visible: &VisibleText, after: usize) -> Option<Published
         .rev()
         .find(|(at, _)| !is_labelled_update(before, *at))
         .or_else(|| line.last())
-        .map(|(_, day)| Published::Day(*day))
+        .map(|(at, day)| HeaderDay {
+            day: *day,
+            is_update: is_labelled_update(before, *at),
+        })
 }
 
 /// The day written just after the first author's name in the page's text ("Jane Doe · 7 min
@@ -837,6 +860,105 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
     title.to_owned()
 }
 
+/// The day the page was published: the markup's, checked against the days the page shows its
+/// readers, else the first day any visible or embedded source gives (see the rules in order).
+fn publication_day(
+    document: &Document,
+    html: &str,
+    url: Option<&str>,
+    linked: &LinkedData,
+    meta: &HashMap<String, String>,
+    authors: &[String],
+) -> Option<Published> {
+    let get = |key: &str| meta.get(key).map(String::as_str);
+    let visible = std::cell::OnceCell::new();
+    let visible = || visible.get_or_init(|| VisibleText::read(document));
+    // Each read at most once: several rules below consult them.
+    let byline = std::cell::OnceCell::new();
+    let byline = || *byline.get_or_init(|| byline_day(visible(), authors));
+    let header = std::cell::OnceCell::new();
+    let header = || *header.get_or_init(|| header_day(visible(), HEADER_AFTER));
+    let shown_day = || byline().or_else(|| header().map(|shown| shown.day));
+    let meta_published = DATE_KEYS
+        .iter()
+        .filter_map(|key| get(key))
+        .find_map(dates::parse_any);
+    // JSON-LD first; where its objects and the meta tags name different days, the page's own
+    // byline or header settles which one it shows.
+    let markup_days: Vec<Published> = linked
+        .every_published
+        .iter()
+        .copied()
+        .chain(meta_published)
+        .collect();
+    let disagree = markup_days
+        .iter()
+        .any(|published| published.date() != markup_days[0].date());
+    // Markup that contradicts itself and names none of the days the page shows gives way to a
+    // day the page labels as its publication.
+    let markup_published = if disagree {
+        shown_day()
+            .and_then(|shown| {
+                markup_days
+                    .iter()
+                    .find(|published| published.date() == shown)
+                    .copied()
+            })
+            .or_else(|| labelled_day(visible(), &PUBLISHED_LABEL))
+            .or(linked.published)
+            .or(meta_published)
+    } else {
+        linked.published.or(meta_published)
+    };
+    let url_day = url.and_then(dates::from_url);
+    let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
+    // The day the page shows its readers, where it is more than a day from the markup's (a day
+    // apart is the markup's UTC instant against the page's local day, and the markup wins):
+    // - a byline or header day before the markup's: the markup carries a republication or a
+    //   refresh;
+    // - a header day after it, read in the headline's own container too and not introduced as
+    //   an update: the markup carries the day the page was first made, reused for a new
+    //   article.
+    let markup_published = match markup_published {
+        Some(markup) => match shown_day() {
+            Some(day) if (markup.date() - day).num_days() > 1 => Some(Published::Day(day)),
+            _ => match header() {
+                Some(shown)
+                    if (shown.day - markup.date()).num_days() > 1
+                        && !shown.is_update
+                        && (byline() == Some(shown.day)
+                            || date_near_headline(document).map(|near| near.date())
+                                == Some(shown.day)) =>
+                {
+                    Some(Published::Day(shown.day))
+                }
+                _ => Some(markup),
+            },
+        },
+        other => other,
+    };
+    // Markup first: where pages show several dates, the visible one is as often an update.
+    original_day(html, &visible)
+        .or(markup_published)
+        .or_else(|| visible_published(document, &|| date_around_headline(visible(), HEADER_AFTER)))
+        .or_else(|| byline().map(Published::Day))
+        .or_else(|| url_day.map(Published::Day))
+        .or_else(|| dates::from_script_data(html))
+        .or_else(|| date_around_headline(visible(), 1500))
+        .or_else(|| labelled_day(visible(), &PUBLISHED_LABEL))
+        .or_else(|| labelled_day(visible(), &UPDATED_LABEL))
+        // A page that names only its last revision was published no later than that.
+        .or_else(|| {
+            linked.modified.or_else(|| {
+                MODIFIED_KEYS
+                    .iter()
+                    .filter_map(|key| get(key))
+                    .find_map(dates::parse_any)
+            })
+        })
+        .map(|published| settle_order_by_url_day(published, url_day))
+}
+
 /// Everything the markup says about the page.
 pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Metadata {
     let linked = linked_data(document);
@@ -889,49 +1011,7 @@ pub(crate) fn extract(document: &Document, html: &str, url: Option<&str>) -> Met
         authors = author_box_name(document);
     }
 
-    let markup_published = linked.published.or_else(|| {
-        DATE_KEYS
-            .iter()
-            .filter_map(|key| get(key))
-            .find_map(dates::parse_any)
-    });
-    let visible = std::cell::OnceCell::new();
-    let visible = || visible.get_or_init(|| VisibleText::read(document));
-    let url_day = url.and_then(dates::from_url);
-    let markup_published = markup_published.map(|published| agree_with_url_day(published, url_day));
-    let byline = || byline_day(visible(), &authors);
-    // A byline, or the article's header, showing a day well before the markup's: the markup
-    // carries a republication or a refresh (a day apart is the markup's UTC instant against the
-    // page's local day, and the markup wins).
-    let markup_published = match markup_published {
-        Some(markup) => match byline()
-            .or_else(|| date_around_headline(visible(), HEADER_AFTER).map(|shown| shown.date()))
-        {
-            Some(day) if (markup.date() - day).num_days() > 1 => Some(Published::Day(day)),
-            _ => Some(markup),
-        },
-        other => other,
-    };
-    // Markup first: where pages show several dates, the visible one is as often an update.
-    let published = original_day(html, &visible)
-        .or(markup_published)
-        .or_else(|| visible_published(document, &|| date_around_headline(visible(), HEADER_AFTER)))
-        .or_else(|| byline().map(Published::Day))
-        .or_else(|| url_day.map(Published::Day))
-        .or_else(|| dates::from_script_data(html))
-        .or_else(|| date_around_headline(visible(), 1500))
-        .or_else(|| labelled_day(visible(), &PUBLISHED_LABEL))
-        .or_else(|| labelled_day(visible(), &UPDATED_LABEL))
-        // A page that names only its last revision was published no later than that.
-        .or_else(|| {
-            linked.modified.or_else(|| {
-                MODIFIED_KEYS
-                    .iter()
-                    .filter_map(|key| get(key))
-                    .find_map(dates::parse_any)
-            })
-        })
-        .map(|published| settle_order_by_url_day(published, url_day));
+    let published = publication_day(document, html, url, &linked, &meta, &authors);
 
     let canonical = document
         .select(r#"link[rel="canonical"]"#)
@@ -1215,5 +1295,35 @@ mod date_choice_tests {
             published_day(html, Some(url)).as_deref(),
             Some("2023-10-03")
         );
+    }
+
+    #[test]
+    fn an_unlabelled_header_day_after_the_markup_is_the_article_day() {
+        // The markup keeps the day the page was first made; the header shows today's article.
+        let html = r#"<html><head><meta property="article:published_time" content="2013-03-11T11:11:07-07:00"></head><body><nav>Home News</nav><div class="hero"><h1>Nine common food myths debunked</h1><p class="when">March 20, 2023 | Wellness</p></div><p>Myths about food are everywhere.</p></body></html>"#;
+        assert_eq!(published_day(html, None).as_deref(), Some("2023-03-20"));
+        // Introduced as an update, the later day is not the publication.
+        let updated = html.replace("March 20, 2023 |", "Updated March 20, 2023 |");
+        assert_eq!(published_day(&updated, None).as_deref(), Some("2013-03-11"));
+        // A day later only by the UTC instant against the local day: the markup stands.
+        let next_day = html.replace("March 20, 2023", "March 12, 2013");
+        assert_eq!(published_day(&next_day, None).as_deref(), Some("2013-03-11"));
+    }
+
+    #[test]
+    fn the_page_settles_markup_that_contradicts_itself() {
+        let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-08-29"}</script><meta property="article:published_time" content="2025-11-25T05:00:00-08:00">"#;
+        let html = format!(
+            "<html><head>{head}</head><body><h1>The best streaming services</h1><p class=\"byline\">By Jared Newman</p><p>Nov 25, 2025 5:00 am PST</p><p>Body.</p></body></html>"
+        );
+        assert_eq!(published_day(&html, None).as_deref(), Some("2025-11-25"));
+        // Neither markup day shown, but one labelled on the page.
+        let html = format!(
+            "<html><head>{head}</head><body><h1>Free accounting tools</h1><p>Body of the guide with enough words to be an article.</p><p>Published August 13, 2025</p></body></html>"
+        );
+        assert_eq!(published_day(&html, None).as_deref(), Some("2025-08-13"));
+        // Markup that agrees with itself is kept over a labelled day elsewhere.
+        let html = html.replace("2025-11-25T05:00:00-08:00", "2024-08-29");
+        assert_eq!(published_day(&html, None).as_deref(), Some("2024-08-29"));
     }
 }
