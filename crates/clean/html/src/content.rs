@@ -221,7 +221,15 @@ fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, Hints>) -> 
             {
                 out.negative = 2;
             }
-            "hidden" => out.hidden = true,
+            // React's streamed segments (`<div hidden id="S:0">`) are shown by the script that
+            // moves them into place: their `hidden` is not the author's.
+            "hidden"
+                if !element.attrs.iter().any(|attribute| {
+                    &*attribute.name.local == "id" && is_streamed_segment_id(&attribute.value)
+                }) =>
+            {
+                out.hidden = true;
+            }
             "aria-hidden" if value.eq_ignore_ascii_case("true") => out.hidden = true,
             "style" => out.hidden |= style_hides(value),
             _ => {}
@@ -233,6 +241,12 @@ fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, Hints>) -> 
         out.negative = HIDDEN;
     }
     out
+}
+
+/// `S:` and a number: the id React gives a server-streamed segment of the page.
+fn is_streamed_segment_id(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Words in a text, counting CJK characters (written without spaces) two to a word.
@@ -872,6 +886,20 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains(P1) && text.contains(P3), "{text}");
         assert!(!text.contains("cookies"), "{text}");
+        // A React segment is shown even beside visible prose of its own weight (a summary box
+        // rendered first, the article streamed after it).
+        let summary = "<p>The bridge closes to lorries from Monday while engineers repair cracked supports, the council said.</p>\
+             <p>Buses will take a diversion through the town centre for at least six months of repairs.</p>";
+        let html = format!(
+            "<body><main><div class=\"takeaways\">{summary}</div><template id=\"B:0\"></template></main>\
+             <div hidden id=\"S:0\">{}</div></body>",
+            article("")
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P1) && text.contains(P3), "{text}");
+        // Any other hidden element is still an aside beside it.
+        let html = html.replace("id=\"S:0\"", "id=\"copy\"");
+        assert!(!text_of(&html).contains(P1), "{}", text_of(&html));
     }
 
     #[test]

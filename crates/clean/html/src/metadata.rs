@@ -1307,7 +1307,10 @@ mod date_choice_tests {
         assert_eq!(published_day(&updated, None).as_deref(), Some("2013-03-11"));
         // A day later only by the UTC instant against the local day: the markup stands.
         let next_day = html.replace("March 20, 2023", "March 12, 2013");
-        assert_eq!(published_day(&next_day, None).as_deref(), Some("2013-03-11"));
+        assert_eq!(
+            published_day(&next_day, None).as_deref(),
+            Some("2013-03-11")
+        );
     }
 
     #[test]
