@@ -235,12 +235,33 @@ fn hints(element: &dom_query::Element, cache: &mut HashMap<Box<str>, Hints>) -> 
             _ => {}
         }
     }
+    // A collapsed accordion or tab panel (the ARIA pattern: a region labelled by the button
+    // that opens it) is the article's content waiting for a click, not hidden junk.
+    if out.hidden && is_labelled_panel(element) {
+        out.hidden = false;
+    }
     // Hidden content is treated as an aside rather than dropped: streaming renderers park the
     // whole article in a hidden element for a script to move into place.
     if out.hidden {
         out.negative = HIDDEN;
     }
     out
+}
+
+/// Whether the element is a disclosure panel: `role="region"` or `role="tabpanel"` and
+/// labelled by another element (its header button or tab).
+fn is_labelled_panel(element: &dom_query::Element) -> bool {
+    let attribute = |name: &str| {
+        element
+            .attrs
+            .iter()
+            .find(|attribute| &*attribute.name.local == name)
+            .map(|attribute| &*attribute.value)
+    };
+    attribute("aria-labelledby").is_some_and(|id| !id.trim().is_empty())
+        && attribute("role").is_some_and(|role| {
+            role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel")
+        })
 }
 
 /// `S:` and a number: the id React gives a server-streamed segment of the page.
@@ -900,6 +921,23 @@ mod tests {
         // Any other hidden element is still an aside beside it.
         let html = html.replace("id=\"S:0\"", "id=\"copy\"");
         assert!(!text_of(&html).contains(P1), "{}", text_of(&html));
+        // Steps collapsed in accordion panels (a region labelled by its header button) are
+        // the article's, though hidden until a click.
+        let panel = |id: &str, text: &str| {
+            format!(
+                "<div class=\"step\"><button id=\"{id}_h\" aria-expanded=\"false\">Step {id}</button>\
+                 <div id=\"{id}_c\" role=\"region\" aria-labelledby=\"{id}_h\" style=\"display:none;\"><p>{text}</p></div></div>"
+            )
+        };
+        let html = format!(
+            "<body><main><article><h1>Bridge closed</h1><p>{P1}</p>{}{}</article></main>\
+             <div style=\"display:none\"><p>We use cookies to make this site work; accept them all or choose which ones to allow now.</p></div></body>",
+            panel("1", P2),
+            panel("2", P3)
+        );
+        let text = text_of(&html);
+        assert!(text.contains(P2) && text.contains(P3), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
     }
 
     #[test]
