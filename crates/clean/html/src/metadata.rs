@@ -743,14 +743,17 @@ fn byline_day(visible: &VisibleText, authors: &[String]) -> Option<chrono::Naive
     let author = authors.first().filter(|name| name.len() >= 4)?;
     let at = match visible.text.find(author.as_str()) {
         Some(at) => at + author.len(),
-        // Bylines in capitals ("BY JANE DOE"): an ASCII case-blind scan, no copy of the text.
+        // Bylines in capitals ("BY JANE DOE"): an ASCII case-blind scan, no copy of the text,
+        // comparing only where the first letter (either case) stands.
         None => {
             let name = author.as_bytes();
-            visible
-                .text
-                .as_bytes()
-                .windows(name.len())
-                .position(|window| window.eq_ignore_ascii_case(name))?
+            let text = visible.text.as_bytes();
+            let first = name[0];
+            memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text)
+                .find(|&at| {
+                    text.get(at..at + name.len())
+                        .is_some_and(|window| window.eq_ignore_ascii_case(name))
+                })?
                 + name.len()
         }
     };
