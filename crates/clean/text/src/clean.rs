@@ -390,14 +390,13 @@ fn mark_tail(views: &[LineView], verdicts: &mut [Verdict]) -> Option<String> {
         let Some(view) = views.get(index) else {
             continue;
         };
-        let topical: Vec<&String> = view
-            .words
-            .iter()
+        let topical: Vec<&str> = view
+            .words()
             .filter(|word| word.chars().count() >= 3)
             .collect();
         let known = topical
             .iter()
-            .filter(|word| vocabulary.contains(word.as_str()))
+            .filter(|word| vocabulary.contains(*word))
             .count();
         let reason = if !topical.is_empty() && known * 2 >= topical.len() {
             RemovalReason::TagLine
@@ -417,8 +416,7 @@ const MAX_TAIL_LABELS: usize = 6;
 /// A short label that may be trailing furniture: not a "Key: value" fact nor a table row.
 fn is_tail_label(view: &LineView) -> bool {
     let numbers = view
-        .words
-        .iter()
+        .words()
         .filter(|word| word.chars().any(|c| c.is_ascii_digit()))
         .count();
     view.is_short_label() && !view.body.contains(": ") && numbers < 2
@@ -430,7 +428,7 @@ fn content_vocabulary<'a>(views: &'a [LineView], verdicts: &[Verdict]) -> HashSe
         .iter()
         .zip(verdicts)
         .filter(|(_, verdict)| matches!(verdict, Verdict::Keep | Verdict::Title))
-        .flat_map(|(view, _)| view.words.iter().map(String::as_str))
+        .flat_map(|(view, _)| view.words())
         .collect()
 }
 

@@ -15,10 +15,11 @@ pub(crate) struct LineView {
     /// `body` lower-cased, with typographic apostrophes and quotes made plain, and trimmed of
     /// punctuation and symbols at both ends: "– Share this article:" → "share this article".
     pub(crate) key: String,
-    /// Lower-case alphanumeric words of the line.
-    pub(crate) words: Vec<String>,
-    /// `words` joined by single spaces: the line compared by its words alone, for titles.
+    /// The line's lower-case alphanumeric words joined by single spaces: the line compared by
+    /// its words alone, for titles; [`LineView::words`] splits it again.
     pub(crate) words_key: String,
+    /// How many words `words_key` holds.
+    word_count: usize,
     /// Whether the line is a list item.
     pub(crate) list_item: bool,
     /// Whether it is an item of a numbered list ("1. x", "2) y").
@@ -46,20 +47,27 @@ impl LineView {
         let key = plain
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_owned();
-        let words: Vec<String> = plain
+        // One string for all the words, not one allocation each: lines are many and long.
+        let mut words_key = String::with_capacity(plain.len());
+        let mut word_count = 0;
+        for word in plain
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
             .map(|word| word.trim_matches('\''))
             .filter(|word| !word.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let words_key = words.join(" ");
+        {
+            if word_count > 0 {
+                words_key.push(' ');
+            }
+            words_key.push_str(word);
+            word_count += 1;
+        }
         Self {
             ends_sentence: ends_sentence(&body),
             chars: body.chars().count(),
             body,
             key,
-            words,
             words_key,
+            word_count,
             list_item: marker > 0,
             numbered: marker > 0 && line.starts_with(|c: char| c.is_ascii_digit()),
         }
@@ -67,7 +75,20 @@ impl LineView {
 
     /// Number of words.
     pub(crate) fn word_count(&self) -> usize {
-        self.words.len()
+        self.word_count
+    }
+
+    /// Lower-case alphanumeric words of the line.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        self.words_key.split(' ').filter(|word| !word.is_empty())
+    }
+
+    /// The line's two words, when it has exactly two.
+    pub(crate) fn two_words(&self) -> Option<(&str, &str)> {
+        if self.word_count != 2 {
+            return None;
+        }
+        self.words_key.split_once(' ')
     }
 
     /// A short line without sentence punctuation: a label, heading, name or button.
@@ -280,13 +301,10 @@ fn is_share_buttons(view: &LineView) -> bool {
     // A numbered list of networks is an article's content ("1. Facebook"), never a button row.
     !view.numbered
         && (1..=12).contains(&count)
+        && view.words().any(|word| SHARE_ACTIONS.contains(&word))
         && view
-            .words
-            .iter()
-            .any(|word| SHARE_ACTIONS.contains(&word.as_str()))
-        && view.words.iter().all(|word| {
-            SHARE_WORDS.contains(&word.as_str()) || word.chars().all(|c| c.is_ascii_digit())
-        })
+            .words()
+            .all(|word| SHARE_WORDS.contains(&word) || word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Labels of reaction buttons ("like", "love", "wow").
@@ -339,12 +357,9 @@ pub(crate) fn is_reaction_label(view: &LineView) -> bool {
     if REACTION_LABELS.contains(&view.key.as_str()) {
         return true;
     }
-    match view.words.as_slice() {
-        [label, count] => {
-            REACTION_LABELS.contains(&label.as_str()) && count.chars().all(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
+    view.two_words().is_some_and(|(label, count)| {
+        REACTION_LABELS.contains(&label) && count.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// The question above a reaction widget.
@@ -434,19 +449,16 @@ fn is_comment_form(view: &LineView) -> bool {
     ];
     if view.body.ends_with('*')
         && (1..=3).contains(&view.word_count())
-        && view
-            .words
-            .iter()
-            .all(|word| FIELD_WORDS.contains(&word.as_str()))
+        && view.words().all(|word| FIELD_WORDS.contains(&word))
     {
         return true;
     }
     // "12 comments", "comments (3)", "0 responses".
-    let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
-    match view.words.as_slice() {
-        [number, noun] | [noun, number] if is_number(number) => {
+    let is_number = |word: &str| word.chars().all(|c| c.is_ascii_digit());
+    match view.two_words() {
+        Some((number, noun) | (noun, number)) if is_number(number) => {
             matches!(
-                noun.as_str(),
+                noun,
                 "comment" | "comments" | "responses" | "response" | "replies"
             )
         }
@@ -479,9 +491,9 @@ pub(crate) fn is_comment_section_header(view: &LineView) -> bool {
     if HEADERS.contains(&view.key.as_str()) {
         return true;
     }
-    match view.words.as_slice() {
-        [number, noun] | [noun, number] if number.chars().all(|c| c.is_ascii_digit()) => {
-            matches!(noun.as_str(), "comments" | "responses" | "replies")
+    match view.two_words() {
+        Some((number, noun) | (noun, number)) if number.chars().all(|c| c.is_ascii_digit()) => {
+            matches!(noun, "comments" | "responses" | "replies")
         }
         _ => false,
     }
@@ -836,7 +848,7 @@ fn is_boilerplate(view: &LineView) -> bool {
     }
     // Cookie banners talk about "cookies" (or cookie policy/settings) and what the reader
     // accepts; "cookie-cutter" in a quote is prose.
-    let about_cookies = view.words.iter().any(|word| word == "cookies")
+    let about_cookies = view.words().any(|word| word == "cookies")
         || view.contains_any(&[
             "cookie policy",
             "cookie settings",
@@ -883,10 +895,9 @@ fn is_boilerplate(view: &LineView) -> bool {
     }
     // Reading-time and timestamp furniture: "5 min read", "Updated: June 2, 2025".
     if words <= 6
-        && view.words.iter().any(|w| w == "read")
+        && view.words().any(|w| w == "read")
         && view
-            .words
-            .iter()
+            .words()
             .any(|w| w == "min" || w == "mins" || w == "minute" || w == "minutes")
     {
         return true;
@@ -1075,23 +1086,21 @@ pub(crate) fn is_date_line(view: &LineView) -> bool {
     if !(2..=10).contains(&view.word_count()) {
         return false;
     }
-    let is_number = |word: &String| word.chars().all(|c| c.is_ascii_digit());
+    let is_number = |word: &str| word.chars().all(|c| c.is_ascii_digit());
     // A month or weekday name, or an ISO date: bare number rows ("1/1/2013 +13.1%") are tables.
     let has_date_part = view
-        .words
-        .iter()
-        .any(|word| !is_number(word) && is_date_word(word.as_str()) && word.len() >= 3)
+        .words()
+        .any(|word| !is_number(word) && is_date_word(word) && word.len() >= 3)
         || is_iso_date(&view.key);
     if view.body.contains(['%', '$', '€', '£', '+']) {
         return false;
     }
     (2..=10).contains(&view.word_count())
         && has_date_part
-        && view.words.iter().any(is_number)
+        && view.words().any(is_number)
         && view
-            .words
-            .iter()
-            .all(|word| is_number(word) || is_date_word(word.as_str()))
+            .words()
+            .all(|word| is_number(word) || is_date_word(word))
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone.
