@@ -153,7 +153,9 @@ pub struct Metadata {
     /// Bylines, one name each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
-    /// Publication date or instant.
+    /// Publication date or instant: the first publication where the page states it. An HTML
+    /// page that names no publication at all gives its last modification instead, the latest
+    /// day it can have been published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
     /// Publisher or site name ("BBC", "Reuters").
