@@ -816,10 +816,15 @@ impl Clusterer {
             }
         }
         let representative = representative.map(|(_, m)| m).or(members.first().copied());
-        let key_terms = top_entries(&state.centroid, self.options.key_terms)
-            .into_iter()
-            .map(|(term, _)| self.vocabulary.display(term).to_string())
-            .collect();
+        // More candidates than are shown: the vocabulary holds a name both as a phrase and as
+        // its words, and a word in two cases, which read as repeats once displayed.
+        let candidates = top_entries(&state.centroid, self.options.key_terms.saturating_mul(4));
+        let key_terms = distinct_key_terms(
+            candidates
+                .iter()
+                .map(|&(term, _)| self.vocabulary.display(term)),
+            self.options.key_terms,
+        );
         Event {
             id: state.id(),
             label: representative.map(|m| m.label.clone()).unwrap_or_default(),
@@ -954,13 +959,100 @@ fn day_number(date: NaiveDate) -> i64 {
 fn article_label(article: &Article) -> String {
     let source = match &article.title {
         Some(title) if !title.trim().is_empty() => title.trim(),
-        _ => article.paragraphs().next().unwrap_or(""),
+        _ => first_sentence(article.paragraphs().next().unwrap_or("")),
     };
-    let mut label: String = source.chars().take(120).collect();
-    if source.chars().count() > 120 {
-        label.push('…');
+    const MAX_CHARS: usize = 120;
+    if source.chars().count() <= MAX_CHARS {
+        return source.to_string();
     }
-    label
+    // Cut at a word boundary so the label never ends inside a word.
+    let cut: String = source.chars().take(MAX_CHARS).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(space) if space > MAX_CHARS / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+    )
+}
+
+/// The paragraph up to its first sentence end: a question or exclamation mark, or a full stop
+/// after a number, a lowercase word of three or more letters or a capitalised one of five or
+/// more (so "U.S.", "Dr." or "Gen." do not end it), followed by a space and a capital or an
+/// opening quote.
+fn first_sentence(paragraph: &str) -> &str {
+    let bytes = paragraph.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'.' | b'?' | b'!') || at < 20 {
+            continue;
+        }
+        let rest = &paragraph[at + 1..];
+        let Some(after) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let opens_sentence = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''));
+        let before = &paragraph[..at];
+        let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        })..];
+        let letters = word.chars().count();
+        let plain_word = (letters >= 3 && word.chars().all(char::is_lowercase))
+            || (letters >= 5 && word.chars().skip(1).all(char::is_lowercase))
+            || (letters == 0 && paragraph[..at].ends_with(|c: char| c.is_ascii_digit()));
+        if opens_sentence && (plain_word || byte != b'.') {
+            return &paragraph[..=at];
+        }
+    }
+    paragraph
+}
+
+/// The first `count` terms, heaviest first, that say something the terms before them do not:
+/// a term whose words (case aside) all belong to a kept term is skipped, and a phrase takes the
+/// place of the kept terms whose words it holds ("Common Ground" replaces "ground"). Of two
+/// spellings of the same words, a capitalised one is shown.
+fn distinct_key_terms<'a>(terms: impl Iterator<Item = &'a str>, count: usize) -> Vec<String> {
+    fn words(term: &str) -> BTreeSet<String> {
+        term.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let mut kept: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for term in terms {
+        let term = term.trim();
+        let term_words = words(term);
+        if term_words.is_empty() {
+            continue;
+        }
+        if let Some(same) = kept.iter_mut().find(|(_, k)| *k == term_words) {
+            // Words are shown lowercased, names as written: "Russia" reads better than "russia".
+            if !same.0.chars().any(char::is_uppercase) && term.chars().any(char::is_uppercase) {
+                same.0 = term.to_string();
+            }
+            continue;
+        }
+        if kept.iter().any(|(_, k)| term_words.is_subset(k)) {
+            continue;
+        }
+        if let Some(first) = kept.iter().position(|(_, k)| k.is_subset(&term_words)) {
+            kept[first] = (term.to_string(), term_words.clone());
+            let mut position = 0;
+            kept.retain(|(_, k)| {
+                position += 1;
+                position - 1 == first || !k.is_subset(&term_words)
+            });
+            continue;
+        }
+        if kept.len() == count {
+            break;
+        }
+        kept.push((term.to_string(), term_words));
+    }
+    kept.into_iter().map(|(term, _)| term).collect()
 }
 
 /// Gaussian decay on the distance in days; 1 when either side is undated.
@@ -1122,5 +1214,56 @@ mod tests {
             ..ClusterOptions::default()
         });
         assert!(off.merge_margin(&lone, &large) < 0.0);
+    }
+
+    #[test]
+    fn key_terms_do_not_repeat_a_word_or_a_name() {
+        let terms = [
+            "Peace Talks Stall",
+            "ground",
+            "Stall",
+            "Ukraine Struggle",
+            "struggle",
+            "Common Ground",
+            "russia",
+            "Russia",
+            "prisoners",
+            "exchange",
+        ];
+        assert_eq!(
+            distinct_key_terms(terms.into_iter(), 5),
+            [
+                "Peace Talks Stall",
+                "Common Ground",
+                "Ukraine Struggle",
+                "Russia",
+                "prisoners"
+            ]
+        );
+        assert_eq!(
+            distinct_key_terms(["a b", "b", "B"].into_iter(), 6),
+            ["a b"]
+        );
+    }
+
+    #[test]
+    fn an_untitled_article_is_labelled_by_its_first_sentence() {
+        let mut article = Article::new(
+            ArticleId::new("x"),
+            "U.S. President Donald Trump met Gen. Smith in Washington on Monday. \
+             The talks lasted an hour.\n\nSecond paragraph.",
+        );
+        assert_eq!(
+            article_label(&article),
+            "U.S. President Donald Trump met Gen. Smith in Washington on Monday."
+        );
+        article.text = "Sales rose 4.5% in 2024. Then they fell.".to_string();
+        assert_eq!(article_label(&article), "Sales rose 4.5% in 2024.");
+        article.text = "word ".repeat(40);
+        let label = article_label(&article);
+        assert!(label.ends_with("word…"), "{label}");
+        assert!(label.chars().count() <= 121);
+        article.title = Some("  A headline  ".to_string());
+        assert_eq!(article_label(&article), "A headline");
     }
 }

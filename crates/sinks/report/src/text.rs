@@ -154,12 +154,23 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
         }
         let _ = writeln!(out, "    {}", paint.bold(heading));
         for fact in listed.iter().take(LIST_LIMIT) {
+            // A source cited with its copies still counts once: say so, or the line would read
+            // as two sources under "only one source".
+            let support = if fact.sources.len() > fact.independent_sources {
+                format!(
+                    "— {} independent {}",
+                    fact.independent_sources,
+                    cite(&fact.sources)
+                )
+            } else {
+                cite(&fact.sources)
+            };
             let _ = writeln!(
                 out,
                 "      {} {} {}",
                 paint.yellow(mark),
                 ellipsis(&fact.statement, 200),
-                paint.dim(&cite(&fact.sources))
+                paint.dim(&support)
             );
         }
         if listed.len() > LIST_LIMIT {
