@@ -67,6 +67,20 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > window.len()
 }
 
+/// True when bytes sent as an HTML page are binary (an image, an archive, random bytes):
+/// more than one in twenty of the first 8 KB a NUL or a control character. Laxer than
+/// [`looks_binary`] because real pages do carry the odd stray NUL, which parsers drop.
+pub(crate) fn looks_binary_markup(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(8192)];
+    let controls = window
+        .iter()
+        .filter(|&&byte| {
+            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c)) || byte == 0x7f
+        })
+        .count();
+    controls * 20 > window.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +90,18 @@ mod tests {
         assert!(!looks_binary("a\tb\r\nc — ü".as_bytes()));
         assert!(looks_binary(b"ab\0cd"));
         assert!(looks_binary(&[1, 2, 3, 4, 5, b'a']));
+    }
+
+    #[test]
+    fn markup_with_a_stray_nul_is_not_binary() {
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend_from_slice(&[b'a'; 200]);
+        page.push(0);
+        page.extend_from_slice(b"</p></body></html>");
+        assert!(!looks_binary_markup(&page));
+        let noise: Vec<u8> = (0..4096_u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(looks_binary_markup(&noise));
     }
 }

@@ -387,7 +387,9 @@ fn atom_entries_are_read() {
 #[test]
 fn binary_invalid_utf8_and_empty_text_files_are_refused_with_reasons() {
     let directory = tempfile::tempdir().expect("temp dir");
-    let cases: [(&str, &[u8], &str); 4] = [
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("image.html", png, "binary file, not HTML"),
         (
             "binary.txt",
             b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
