@@ -16,10 +16,11 @@
 //!   [`DedupOptions::rewrite_min_share`] of the shorter article's content sentences and
 //!   [`DedupOptions::rewrite_min_order`] of all aligned pairs; and at least
 //!   [`DedupOptions::rewrite_min_phrase_share`] of one article's word 4-grams (outside
-//!   quotations) must appear verbatim in the other. Aligned pairs that are quotations on both sides do not count
-//!   (two reports quoting one speech share a speaker, not a text). Independent reports of one event share names, numbers and a few
-//!   loosely similar sentences, but neither this ordered correspondence nor as many exact
-//!   phrases. Candidates come from an inverted index over rare content words (top-k per
+//!   quotations) must appear verbatim in the other. Aligned pairs with a quotation on either side
+//!   do not count (two reports quoting one speech or post share a speaker, not a text; one may
+//!   set the quotation in marks and the other as a block quote without them). Independent
+//!   reports of one event share names, numbers and a few loosely similar sentences, but
+//!   neither this ordered correspondence nor as many exact phrases. Candidates come from an inverted index over rare content words (top-k per
 //!   article).
 //!
 //! Direction (which one is the original):
@@ -245,8 +246,10 @@ struct Sentences<'a> {
 }
 
 /// From this share of quoted words a sentence counts as a quotation. Two reports quoting the
-/// same speech share those sentences because they share a speaker, not because one copied
-/// the other, so aligned quotation pairs do not count as evidence of a rewrite.
+/// same speech or post share those sentences because they share a speaker, not because one
+/// copied the other. One may quote in quotation marks what the other shows as a block quote
+/// without them, so an aligned pair with a quotation on either side is no evidence of a
+/// rewrite.
 const QUOTATION_SHARE: f64 = 0.5;
 
 /// Word hashes of the sentences of `text` that are not quotations: the text's own wording,
@@ -437,7 +440,7 @@ fn compare<'a>(
             x_sentences.is_content.get(pair.copy_sentence) == Some(&true)
                 && y_sentences.is_content.get(pair.original_sentence) == Some(&true)
                 && !(x_sentences.is_quoted(pair.copy_sentence)
-                    && y_sentences.is_quoted(pair.original_sentence))
+                    || y_sentences.is_quoted(pair.original_sentence))
         })
         .copied()
         .collect();

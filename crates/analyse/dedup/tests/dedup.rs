@@ -287,3 +287,23 @@ fn a_paraphrased_rewrite_is_found_and_an_independent_report_is_not() {
     );
     assert!(!derivation.added.iter().any(|s| s.contains("46 people")));
 }
+
+#[test]
+fn two_reports_quoting_one_post_are_not_a_rewrite_when_only_one_uses_quotation_marks() {
+    // One report sets the post as a block quote without marks, the other quotes it in marks:
+    // they share the poster's words, not each other's.
+    let articles = vec![
+        Article::new(ArticleId::new("plain"), fixture("post_shown_plain.txt")),
+        Article::new(ArticleId::new("quoted"), fixture("post_quoted.txt")),
+    ];
+    let found = find_derivations(&articles, &DedupOptions::default());
+    assert!(found.is_empty(), "{found:#?}");
+    // The same sentences without any quotation marks read as one text retelling the other.
+    let unquoted = fixture("post_quoted.txt").replace(['"', '“', '”'], "");
+    let articles = vec![
+        Article::new(ArticleId::new("plain"), fixture("post_shown_plain.txt")),
+        Article::new(ArticleId::new("retold"), unquoted),
+    ];
+    let found = find_derivations(&articles, &DedupOptions::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
