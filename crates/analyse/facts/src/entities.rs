@@ -191,7 +191,13 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "because",
     "meanwhile",
     "also",
+    // A salutation ("Dear Sasha and Malia").
+    "dear",
 ];
+
+/// Degree adverbs: a capitalised run that opens with one is title-cased prose ("at Very
+/// Serious public events"), not a name.
+const DEGREE_ADVERBS: &[&str] = &["very", "really", "truly", "quite", "extremely", "highly"];
 
 /// Possessed nouns that make the possessor an actor ("Moscow's demands").
 const ACTOR_NOUNS: &[&str] = &[
@@ -638,6 +644,15 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
         }
         // Drop leading function words capitalised at sentence start ("The Kremlin", "Like
         // Comey himself").
+        if run.words.len() > 1
+            && run
+                .words
+                .first()
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| in_list(DEGREE_ADVERBS, t.text))
+        {
+            continue;
+        }
         let mut function_words_dropped = false;
         while name_words.len() > 1
             && name_words
