@@ -442,6 +442,30 @@ fn is_comment_form(view: &LineView) -> bool {
     if WHOLE.contains(&view.key.as_str()) || PREFIXES.iter().any(|p| view.key.starts_with(p)) {
         return true;
     }
+    // A short line inviting the reader to comment, worded as the site pleases ("or leave a
+    // comment of your own See what other readers have to say –"): an invitation phrase inside
+    // the line, and no sentence of the article's own (no closing full stop). A subheading such
+    // as "How you can read and comment on the draft" holds no such phrase.
+    const INVITATIONS: &[&str] = &[
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "write a comment",
+        "add your comment",
+        "share your comment",
+        "post your comment",
+        "leave your comment",
+        "what other readers",
+        "see what readers",
+    ];
+    if !view.ends_sentence
+        && (3..=20).contains(&view.word_count())
+        && INVITATIONS
+            .iter()
+            .any(|phrase| view.words_key.contains(phrase))
+    {
+        return true;
+    }
     // Form fields marked required ("Email *", "Your name *").
     const FIELD_WORDS: &[&str] = &[
         "name", "email", "e", "mail", "website", "comment", "your", "message", "full", "address",

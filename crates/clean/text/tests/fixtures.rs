@@ -237,6 +237,10 @@ fn comment_counts_and_reader_comments() {
             ("Tweet", ShareButton),
             ("Email", ShareButton),
             ("Filed under: Security, Regions", TagLine),
+            (
+                "or leave a comment of your own See what other readers have to say about this story –",
+                CommentForm,
+            ),
             ("3 Comments", CommentForm),
             ("Glad nobody was hurt. Stay safe everyone.", CommentForm),
             ("When will they finally close the airspace?", CommentForm),
