@@ -193,6 +193,8 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "also",
     // A salutation ("Dear Sasha and Malia").
     "dear",
+    // "Former Trump lawyer Michael Cohen": the employer's name follows.
+    "former",
 ];
 
 /// Degree adverbs: a capitalised run that opens with one is title-cased prose ("at Very
@@ -623,13 +625,18 @@ pub fn find_mentions(sentence: &str) -> Vec<Mention> {
                 name_words = run.words.get(split..).unwrap_or_default();
             }
         }
-        // Drop trailing weekdays and months ("Morningside Recovery Center Thursday") and a
-        // title cut off at the end ("Army Gen.").
+        // Drop trailing weekdays and months ("Morningside Recovery Center Thursday"), a
+        // title cut off at the end ("Army Gen.") and a capitalised speech verb ("James
+        // Tweeted").
         while name_words.len() > 1
             && name_words
                 .last()
                 .and_then(|&i| tokens.get(i))
-                .is_some_and(|t| contains(&NOT_NAMES, t.text) || in_list(DOTTED_TITLES, t.text))
+                .is_some_and(|t| {
+                    contains(&NOT_NAMES, t.text)
+                        || in_list(DOTTED_TITLES, t.text)
+                        || (contains(&SPEECH_VERBS, t.text) && t.text.ends_with("ed"))
+                })
         {
             name_words = name_words.get(..name_words.len() - 1).unwrap_or_default();
         }
