@@ -286,6 +286,25 @@ fn attribution_in(
     best.map(|(_, speaker)| speaker)
 }
 
+/// True when a quoted fragment is a name or a title set in quotation marks (the “Spring
+/// Forward” event, a “Frank Pentangeli”, the “iPhone 6L”), not someone's words: one to five
+/// words, each capitalised, a number or a lowercase joining word, and no sentence punctuation.
+fn is_quoted_name(text: &str) -> bool {
+    const JOINING: &[&str] = &["of", "the", "and", "a", "an", "in", "for", "on", "to", "de"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || text.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    let named = |word: &str| {
+        word.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || (word.chars().next().is_some_and(char::is_lowercase)
+                && word.chars().skip(1).any(char::is_uppercase))
+    };
+    words.first().is_some_and(|w| named(w)) && words.iter().all(|w| named(w) || JOINING.contains(w))
+}
+
 /// True when the quote stands as a statement: it opens the sentence, or follows a colon, a
 /// comma or a verb of saying, and starts with a capital letter.
 fn is_statement(sentence: &str, start: usize, text: &str) -> bool {
@@ -359,6 +378,9 @@ pub fn find_quotes(paragraph_sentences: &[&str]) -> Vec<(usize, Quote)> {
             continue;
         }
         let fragment = !is_statement(sentence, quote.start, &text);
+        if fragment && is_quoted_name(&text) {
+            continue;
+        }
         let previous_subject = quote
             .sentence
             .checked_sub(1)
