@@ -1,4 +1,7 @@
-//! Cheap checks run before any parsing, so hostile input is refused in linear time.
+//! Cheap checks run before any parsing, so hostile input is refused in linear time, and the
+//! parts of a page the parser can skip.
+
+use std::borrow::Cow;
 
 /// Elements that never hold children.
 const VOID_ELEMENTS: &[&str] = &[
@@ -24,12 +27,45 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
-/// The deepest element nesting that the tags of `html` open, by a single pass over the bytes
-/// (no tree is built). Comments, doctype and raw-text bodies are skipped; void elements,
-/// self-closed tags and elements with optional end tags do not count.
-pub(crate) fn max_nesting_depth(html: &str) -> usize {
+/// What one pass over a page's bytes finds before any parsing.
+pub(crate) struct Prescan {
+    /// The deepest element nesting that the tags open (see [`prescan`]).
+    pub(crate) depth: usize,
+    /// Byte ranges of the bodies of `<script>` and `<style>` elements, JSON data scripts aside
+    /// (their type may be written `application/ld&#x2B;json`, so any "json" in the tag keeps
+    /// them).
+    dropped: Vec<(usize, usize)>,
+}
+
+impl Prescan {
+    /// `html` without the script and style bodies: what the parser needs. About half the
+    /// bytes of a modern page are scripts and styles that the extraction never reads, and
+    /// html5ever tokenises every byte of them. JSON-LD is kept for the metadata.
+    pub(crate) fn parse_input<'a>(&self, html: &'a str) -> Cow<'a, str> {
+        if self.dropped.is_empty() {
+            return Cow::Borrowed(html);
+        }
+        let removed: usize = self.dropped.iter().map(|(start, end)| end - start).sum();
+        let mut kept = String::with_capacity(html.len() - removed);
+        let mut at = 0;
+        for &(start, end) in &self.dropped {
+            // Ranges start after a `>` and end before a `<`: both are character boundaries.
+            kept.push_str(html.get(at..start).unwrap_or_default());
+            at = end;
+        }
+        kept.push_str(html.get(at..).unwrap_or_default());
+        Cow::Owned(kept)
+    }
+}
+
+/// One pass over the bytes of `html` (no tree is built): the deepest element nesting that its
+/// tags open, and the script and style bodies that parsing can skip. Comments, doctype and
+/// raw-text bodies are skipped; void elements, self-closed tags and elements with optional end
+/// tags do not count.
+pub(crate) fn prescan(html: &str) -> Prescan {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    let mut dropped = Vec::new();
     while let Some(offset) = memchr(b'<', bytes, at) {
         at = offset + 1;
         let rest = &bytes[at.min(bytes.len())..];
@@ -68,7 +104,22 @@ pub(crate) fn max_nesting_depth(html: &str) -> usize {
         }
         let self_closed = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
         if RAW_TEXT.contains(&name) {
-            at = skip_raw_text(bytes, name, tag_end);
+            let (body_end, after) = skip_raw_text(bytes, name, tag_end);
+            let attributes = bytes.get(name_end..tag_end).unwrap_or_default();
+            let droppable = name == "style"
+                || (name == "script" && find_ignore_case(attributes, b"json").is_none());
+            // Left to the parser: an unclosed script (it runs to the end of the page), and one
+            // holding "<!--", where the tokenizer's escaped states may carry the script past
+            // the first "</script>".
+            let body = bytes.get(tag_end..body_end).unwrap_or_default();
+            if droppable
+                && body_end > tag_end
+                && body_end < bytes.len()
+                && memchr::memmem::find(body, b"<!--").is_none()
+            {
+                dropped.push((tag_end, body_end));
+            }
+            at = after;
             continue;
         }
         if self_closed || VOID_ELEMENTS.contains(&name) || IMPLICITLY_CLOSED.contains(&name) {
@@ -77,7 +128,16 @@ pub(crate) fn max_nesting_depth(html: &str) -> usize {
         depth += 1;
         deepest = deepest.max(depth);
     }
-    deepest
+    Prescan {
+        depth: deepest,
+        dropped,
+    }
+}
+
+/// The deepest element nesting that the tags of `html` open (see [`prescan`]).
+#[cfg(test)]
+fn max_nesting_depth(html: &str) -> usize {
+    prescan(html).depth
 }
 
 /// The index just past the `>` that ends the tag whose attributes start at `from`, skipping
@@ -101,20 +161,33 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-/// The index just past `</name ...>` after `from`, or the end of input.
-fn skip_raw_text(bytes: &[u8], name: &str, from: usize) -> usize {
+/// Where the raw-text body that starts at `from` ends (the `<` of `</name`) and the index
+/// just past that end tag; both the end of input when there is none. The end tag's name must
+/// be followed by a space, `/` or `>`, as the tokenizer requires ("</scripts" does not end a
+/// script).
+fn skip_raw_text(bytes: &[u8], name: &str, from: usize) -> (usize, usize) {
     let mut at = from;
     while let Some(offset) = find(bytes, b"</", at) {
         let name_start = offset + 2;
+        let name_end = name_start + name.len();
         let matches = bytes
-            .get(name_start..name_start + name.len())
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
+            .get(name_start..name_end)
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(name_end)
+                .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>');
         if matches {
-            return tag_end(bytes, name_start + name.len());
+            return (offset, tag_end(bytes, name_end));
         }
         at = offset + 2;
     }
-    bytes.len()
+    (bytes.len(), bytes.len())
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
@@ -127,7 +200,7 @@ fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::max_nesting_depth;
+    use super::*;
 
     #[test]
     fn counts_real_nesting_only() {
@@ -148,5 +221,35 @@ mod tests {
         assert_eq!(max_nesting_depth(&"<div>".repeat(10_000)), 10_000);
         assert_eq!(max_nesting_depth("a < b and <"), 0);
         assert_eq!(max_nesting_depth("<div title='a>b'><b>x</b></div>"), 2);
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_left_out_of_the_parse_input() {
+        let page = concat!(
+            "<html><head><style>p{color:red}</style>",
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>",
+            "<SCRIPT>var a = '<div>';</SCRIPT ></head>",
+            "<script type=\"application/ld&#x2B;json\">{}</script>",
+            "<body><p title='<script>'>Text</p><script>x</scripts>y</script>",
+            "<script><!-- document.write('<script>z</script>') --></script>",
+            "<!-- <script> --><p>After</p><script>unclosed"
+        );
+        assert_eq!(
+            prescan(page).parse_input(page),
+            concat!(
+                "<html><head><style></style>",
+                "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>",
+                "<SCRIPT></SCRIPT ></head>",
+                "<script type=\"application/ld&#x2B;json\">{}</script>",
+                "<body><p title='<script>'>Text</p><script></script>",
+                "<script><!-- document.write('<script>z</script>') --></script>",
+                "<!-- <script> --><p>After</p><script>unclosed"
+            )
+        );
+        let plain = "<p>No scripts</p>";
+        assert!(matches!(
+            prescan(plain).parse_input(plain),
+            Cow::Borrowed(_)
+        ));
     }
 }

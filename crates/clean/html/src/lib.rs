@@ -119,15 +119,17 @@ pub fn extract(
             limit: options.max_bytes,
         });
     }
-    let depth = guard::max_nesting_depth(html);
-    if depth > options.max_depth {
+    let prescan = guard::prescan(html);
+    if prescan.depth > options.max_depth {
         return Err(HtmlError::TooDeep {
-            depth,
+            depth: prescan.depth,
             limit: options.max_depth,
         });
     }
     let (text, metadata) = catch_unwind(AssertUnwindSafe(|| {
-        let document = Document::from(html);
+        // Metadata patterns read the page as served (dates in script data); the tree is
+        // built without script and style bodies.
+        let document = Document::from(&*prescan.parse_input(html));
         let metadata = metadata::extract(&document, html, url);
         (content::main_text(&document), metadata)
     }))
