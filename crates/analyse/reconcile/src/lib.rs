@@ -1815,16 +1815,69 @@ fn contained_quote_pairs(quotes: &[QuoteRecord]) -> Vec<(usize, usize)> {
     pairs.into_iter().collect()
 }
 
-/// The statements of the best-supported facts, skipping near repeats.
+/// Words that open a sentence leaning on the one before it ("But …", "Then again …").
+const LEANING_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "however",
+    "also",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "meanwhile",
+    "instead",
+    "additionally",
+    "furthermore",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "besides",
+    "or",
+];
+
+/// Below this many words, a sentence opening with a connective says little beyond pointing
+/// back ("And that's pretty much what happens in this video."); longer ones carry their own
+/// content ("Additionally, Russia insisted upon the withdrawal of …").
+const SHORT_LEANING_WORDS: usize = 12;
+
+/// True when a sentence cannot stand as a summary line on its own: a short one that leans on
+/// the sentence before it ("But I've ignored all the speculation.") or one that announces a
+/// list that follows it ("Slash pages from every domain on the web:").
+fn leans_on_context(statement: &str) -> bool {
+    let trimmed = statement.trim();
+    let first_word: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    trimmed.ends_with(':')
+        || (LEANING_OPENERS.contains(&first_word.as_str())
+            && trimmed.split_whitespace().count() < SHORT_LEANING_WORDS)
+}
+
+/// The statements of the best-supported facts, skipping near repeats. Within the same number
+/// of independent sources, sentences that stand on their own come before those that lean on
+/// context, which are taken only when too few others remain.
 fn summarise(facts: &[&Fact], options: &ReconcileOptions) -> Vec<SummarySentence> {
     let wanted = options.summary_sentences.clamp(3, 6);
+    let mut candidates: Vec<&Fact> = facts
+        .iter()
+        .copied()
+        .filter(|fact| fact.status != FactStatus::AddedByRewrite)
+        .collect();
+    // Stable: the order within each group (support, then position) is kept.
+    candidates.sort_by_key(|fact| {
+        (
+            std::cmp::Reverse(fact.independent_sources),
+            leans_on_context(&fact.statement),
+        )
+    });
     let mut chosen: Vec<SummarySentence> = Vec::new();
-    for fact in facts {
+    for fact in candidates {
         if chosen.len() >= wanted {
             break;
-        }
-        if fact.status == FactStatus::AddedByRewrite {
-            continue;
         }
         let repeated = chosen
             .iter()
@@ -2031,4 +2084,62 @@ fn event_place(
         .or_else(|| pick(&plain))
         .and_then(|i| entities.get(i))
         .map(|e| e.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(statement: &str, independent_sources: usize) -> Fact {
+        Fact {
+            id: statement.to_string(),
+            statement: statement.to_string(),
+            status: if independent_sources > 1 {
+                FactStatus::Corroborated
+            } else {
+                FactStatus::SingleSource
+            },
+            sources: (0..independent_sources)
+                .map(|n| ArticleId::new(format!("a{n}")))
+                .collect(),
+            independent_sources,
+            quantities: Vec::new(),
+            dates: Vec::new(),
+            entities: Vec::new(),
+            evidence: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_summary_prefers_sentences_that_stand_on_their_own() {
+        let facts = [
+            fact("But the council rejected the plan on Tuesday.", 2),
+            fact("The council voted 7 to 2 against the new bus depot.", 2),
+            fact("Residents had collected 4,000 signatures against it:", 1),
+            fact("Then again, the mayor promised a new vote.", 1),
+            fact(
+                "Additionally, the council asked the transport authority to study a second site.",
+                1,
+            ),
+            fact("The depot would have cost 12 million euros.", 1),
+        ];
+        let references: Vec<&Fact> = facts.iter().collect();
+        let options = ReconcileOptions {
+            summary_sentences: 3,
+            ..ReconcileOptions::default()
+        };
+        let summary: Vec<String> = summarise(&references, &options)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                "The council voted 7 to 2 against the new bus depot.",
+                "But the council rejected the plan on Tuesday.",
+                "Additionally, the council asked the transport authority to study a second site.",
+            ]
+        );
+    }
 }
