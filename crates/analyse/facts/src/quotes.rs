@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 use crate::entities::{EntityKind, Mention, find_mentions};
-use crate::lexicon::{SPEECH_VERBS, SUBJECT_PRONOUNS, contains};
+use crate::lexicon::{SPEECH_VERBS, SUBJECT_PRONOUNS, contains, in_list};
 use crate::text::{Token, tokenize};
 
 /// A quotation found in running text.
@@ -163,6 +163,28 @@ fn inside(at: usize, quoted: &[(usize, usize)]) -> bool {
     quoted.iter().any(|(a, b)| at >= *a && at < *b)
 }
 
+/// Prepositions after which a place is a location ("in Tampa"), never a speaker.
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "of",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "off",
+    "on",
+    "over",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+];
+
 /// How far (bytes) from a quote an attributing verb may stand.
 const ATTRIBUTION_WINDOW: usize = 240;
 
@@ -213,6 +235,22 @@ fn attribution_in(
 ) -> Option<String> {
     let tokens: Vec<Token<'_>> = tokenize(sentence);
     let mentions = speaking_mentions(sentence, quoted);
+    // A place speaks as its government or people ("Moscow said", "Moscow, meanwhile, called
+    // it"), but a place after a preposition says where, not who ("who lives in Tampa, said").
+    let can_speak = |m: &Mention| {
+        if m.kind != EntityKind::Place {
+            return true;
+        }
+        let before = sentence.get(..m.span.start).unwrap_or_default();
+        // The word before the name, past an article ("over the Indian Ocean").
+        let previous_word = before
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .find(|w| !in_list(&["the", "a", "an"], w))
+            .unwrap_or_default();
+        !in_list(LOCATIVE_PREPOSITIONS, previous_word)
+    };
     let mut best: Option<(usize, String)> = None;
     for (index, token) in tokens.iter().enumerate() {
         if inside(token.start, quoted) || !contains(&SPEECH_VERBS, token.text) {
@@ -229,6 +267,7 @@ fn attribution_in(
                 .iter()
                 .find(|m| m.kind == EntityKind::Person)
                 .or(after.first())
+                .filter(|m| can_speak(m))
                 .map(|m| m.name.clone())
         } else {
             let before = mentions
@@ -270,9 +309,11 @@ fn attribution_in(
                     .unwrap_or(m)
             });
             match (before, pronoun, after) {
-                (Some(m), _, _) => Some(m.name.clone()),
+                (Some(m), _, _) => can_speak(m).then(|| m.name.clone()),
                 (None, Some(_), _) => previous_subject.map(str::to_string),
-                (None, None, Some(m)) if !inside(m.span.start, quoted) => Some(m.name.clone()),
+                (None, None, Some(m)) if !inside(m.span.start, quoted) => {
+                    can_speak(m).then(|| m.name.clone())
+                }
                 _ => None,
             }
         };
