@@ -236,9 +236,10 @@ fn attribution_in(
     let tokens: Vec<Token<'_>> = tokenize(sentence);
     let mentions = speaking_mentions(sentence, quoted);
     // A place speaks as its government or people ("Moscow said", "Moscow, meanwhile, called
-    // it"), but a place after a preposition says where, not who ("who lives in Tampa, said").
+    // it"), but a name after a preposition says where or through what, not who ("who lives in
+    // Tampa, said", "the man wrote on Facebook").
     let can_speak = |m: &Mention| {
-        if m.kind != EntityKind::Place {
+        if m.kind == EntityKind::Person {
             return true;
         }
         let before = sentence.get(..m.span.start).unwrap_or_default();
@@ -249,7 +250,11 @@ fn attribution_in(
             .rev()
             .find(|w| !in_list(&["the", "a", "an"], w))
             .unwrap_or_default();
-        !in_list(LOCATIVE_PREPOSITIONS, previous_word)
+        // "a spokesman for the Kremlin", "an official at the Foreign Office": an organisation
+        // after these names the speaker's employer.
+        let affiliation = m.kind == EntityKind::Organisation
+            && in_list(&["at", "of", "for", "from", "with"], previous_word);
+        affiliation || !in_list(LOCATIVE_PREPOSITIONS, previous_word)
     };
     let mut best: Option<(usize, String)> = None;
     for (index, token) in tokens.iter().enumerate() {
@@ -267,7 +272,6 @@ fn attribution_in(
                 .iter()
                 .find(|m| m.kind == EntityKind::Person)
                 .or(after.first())
-                .filter(|m| can_speak(m))
                 .map(|m| m.name.clone())
         } else {
             let before = mentions
@@ -283,6 +287,7 @@ fn attribution_in(
                     gap.split_whitespace().count() <= 4 && !gap.contains(['“', '”', '"', ',', '.'])
                 }
             });
+            let addresses = in_list(&["told", "tell", "tells", "telling"], token.text);
             let pronoun = index
                 .checked_sub(1)
                 .and_then(|i| tokens.get(i))
@@ -311,7 +316,8 @@ fn attribution_in(
             match (before, pronoun, after) {
                 (Some(m), _, _) => can_speak(m).then(|| m.name.clone()),
                 (None, Some(_), _) => previous_subject.map(str::to_string),
-                (None, None, Some(m)) if !inside(m.span.start, quoted) => {
+                // "said Peskov", but not "told Reuters": who is told is the listener.
+                (None, None, Some(m)) if !inside(m.span.start, quoted) && !addresses => {
                     can_speak(m).then(|| m.name.clone())
                 }
                 _ => None,
