@@ -51,33 +51,34 @@ pub fn sniff_format(bytes: &[u8]) -> SniffedFormat {
     SniffedFormat::Text
 }
 
-/// True when the bytes look like a binary file rather than text: a NUL byte, or more than
-/// one in ten bytes a control character that text does not use, in the first 8 KB.
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    let window = &bytes[..bytes.len().min(8192)];
-    if window.contains(&0) {
-        return true;
-    }
+/// How much of the start of a file is looked at to tell binary from text.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// The first [`BINARY_SNIFF_BYTES`] of `bytes` and how many of them are control characters
+/// that text does not use (NUL included; tab, line breaks and form feed are text).
+fn control_bytes(bytes: &[u8]) -> (&[u8], usize) {
+    let window = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     let controls = window
         .iter()
         .filter(|&&byte| {
             (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c)) || byte == 0x7f
         })
         .count();
-    controls * 10 > window.len()
+    (window, controls)
+}
+
+/// True when the bytes look like a binary file rather than text: a NUL byte, or more than
+/// one in ten bytes a control character that text does not use, in the first 8 KB.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    let (window, controls) = control_bytes(bytes);
+    window.contains(&0) || controls * 10 > window.len()
 }
 
 /// True when bytes sent as an HTML page are binary (an image, an archive, random bytes):
 /// more than one in twenty of the first 8 KB a NUL or a control character. Laxer than
 /// [`looks_binary`] because real pages do carry the odd stray NUL, which parsers drop.
 pub(crate) fn looks_binary_markup(bytes: &[u8]) -> bool {
-    let window = &bytes[..bytes.len().min(8192)];
-    let controls = window
-        .iter()
-        .filter(|&&byte| {
-            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c)) || byte == 0x7f
-        })
-        .count();
+    let (window, controls) = control_bytes(bytes);
     controls * 20 > window.len()
 }
 
