@@ -285,7 +285,28 @@ const BOILERPLATE: &[&str] = &[
     "terms of use",
     "privacy policy",
     "advertisement",
+    // The footer of an embedded post: "pic.twitter.com/8Y0rq — Jane Doe (@jdoe) May 2, 2014".
+    "pic.twitter.com/",
 ];
+
+/// True when a sentence ends in the signature of an embedded social media post, "— Name
+/// (@handle) September 16, 2014": the post's time stamp, not a claim about the event.
+fn ends_in_post_signature(text: &str) -> bool {
+    let Some(handle) = text.rfind("(@") else {
+        return false;
+    };
+    let after = text.get(handle..).unwrap_or_default();
+    let Some(close) = after.find(')') else {
+        return false;
+    };
+    let stamp = after.get(close + 1..).unwrap_or_default().trim();
+    let words = stamp.split_whitespace().count();
+    (2..=4).contains(&words)
+        && stamp
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .is_some_and(|year| year.len() == 4)
+}
 
 /// Words of datelines and time stamps besides the calendar words
 /// ([`corroborate_text::CALENDAR_WORDS`]): clock and time-zone words.
@@ -378,7 +399,7 @@ fn is_claim(text: &str, options: &ReconcileOptions) -> bool {
         return false;
     }
     let lower = trimmed.to_lowercase();
-    if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+    if BOILERPLATE.iter().any(|b| lower.contains(b)) || ends_in_post_signature(trimmed) {
         return false;
     }
     // A dateline ("21 July 2013 Last updated at 11:11 GMT") names a day and says nothing.
@@ -2109,6 +2130,27 @@ mod tests {
             evidence: Vec::new(),
             notes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_embedded_post_is_not_a_claim() {
+        let options = ReconcileOptions::default();
+        assert!(!is_claim(
+            "Three people were hurt in the blast at the plant on Monday — Jane Doe (@jdoe) May 2, 2014",
+            &options
+        ));
+        assert!(!is_claim(
+            "#flawdah #crazypants the story is fake pic.twitter.com/8Y0rqBOzDM",
+            &options
+        ));
+        assert!(is_claim(
+            "Three people were hurt in the blast at the plant on Monday, police said.",
+            &options
+        ));
+        assert!(is_claim(
+            "The company (@acme on Twitter) said it would reopen the plant in May 2014.",
+            &options
+        ));
     }
 
     #[test]
