@@ -11,7 +11,9 @@
 //!    groups only when no article would then say the fact twice. One group is one [`Fact`].
 //! 4. **Independence**: articles linked by a [`Derivation`] (copies, rewrites) form one
 //!    independence group (union-find); a fact's support is the number of groups among its
-//!    articles.
+//!    articles, where groups that carry one of its sentences word for word (at least
+//!    12 words, no quotation in it) count once: copied from each other or
+//!    from one press release or wire.
 //! 5. **Conflicts**: numbers of one unit in two directly aligned sentences (one figure of
 //!    that unit in each, neither vague nor a hyphenated modifier) that [`compatible`] cannot
 //!    reconcile; two different explicit days given for one statement; one quotation given to
@@ -96,7 +98,8 @@ pub struct Fact {
     /// Every article that states it, in input order.
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub sources: Vec<ArticleId>,
-    /// Number of independence groups (an original and its copies count once) among `sources`.
+    /// Number of independence groups (an original and its copies count once) among `sources`;
+    /// groups that state the fact in the same long sentence, word for word, count once too.
     pub independent_sources: usize,
     /// The numbers its sentences state.
     pub quantities: Vec<QuantitySlot>,
@@ -386,6 +389,66 @@ fn normalised(text: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Sentences of at least this many words that two reports carry word for word, outside
+/// quotation marks, were copied (one from the other, or both from a wire or a press release):
+/// they count as one source, whatever else the reports do.
+const VERBATIM_MIN_WORDS: usize = 12;
+
+/// The words of a sentence that can show copying: long enough, and no quotation in it (two
+/// reporters quoting one speaker write the same words on their own).
+fn verbatim_key(text: &str) -> Option<String> {
+    if text.contains(['"', '“', '”', '«', '»']) {
+        return None;
+    }
+    let key = normalised(text);
+    (key.split(' ').count() >= VERBATIM_MIN_WORDS).then_some(key)
+}
+
+/// Independence groups of a fact's supporting claims once groups that carry one of its
+/// sentences word for word are merged, and a note for each merge.
+fn independent_groups<'c>(
+    supporting: impl Iterator<Item = &'c Claim>,
+    group_of: &[usize],
+) -> (usize, Vec<String>) {
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let root = |parent: &BTreeMap<usize, usize>, mut group: usize| {
+        while let Some(&up) = parent.get(&group) {
+            if up == group {
+                break;
+            }
+            group = up;
+        }
+        group
+    };
+    let mut carriers: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for claim in supporting {
+        let Some(&group) = group_of.get(claim.article) else {
+            continue;
+        };
+        parent.entry(group).or_insert(group);
+        if let Some(key) = verbatim_key(&claim.text) {
+            carriers.entry(key).or_default().insert(group);
+        }
+    }
+    let mut notes = Vec::new();
+    for groups in carriers.values().filter(|groups| groups.len() >= 2) {
+        let roots: Vec<usize> = groups.iter().map(|&g| root(&parent, g)).collect();
+        if let Some((&first, others)) = roots.split_first() {
+            for &other in others {
+                if other != first {
+                    parent.insert(other, first);
+                }
+            }
+        }
+        notes.push(format!(
+            "{} reports carry this sentence word for word: copied text, counted as one source",
+            groups.len()
+        ));
+    }
+    let independent = parent.keys().filter(|&&g| root(&parent, g) == g).count();
+    (independent, notes)
 }
 
 /// Is this sentence a claim worth aligning?
@@ -1307,10 +1370,8 @@ pub fn reconcile(
             .collect();
         sources.sort_unstable();
         sources.dedup();
-        let groups: BTreeSet<usize> = sources
-            .iter()
-            .filter_map(|&a| group_of.get(a).copied())
-            .collect();
+        let (independent, verbatim_notes) =
+            independent_groups(members.iter().filter_map(|&c| claims.get(c)), &group_of);
         let all_added = members
             .iter()
             .filter_map(|&c| claims.get(c))
@@ -1323,7 +1384,7 @@ pub fn reconcile(
             .collect();
         entity_ids.sort();
         entity_ids.dedup();
-        let status = if groups.len() >= 2 {
+        let status = if independent >= 2 {
             FactStatus::Corroborated
         } else if all_added {
             FactStatus::AddedByRewrite
@@ -1343,7 +1404,7 @@ pub fn reconcile(
                 .iter()
                 .filter_map(|&a| articles.get(a).map(|a| a.id.clone()))
                 .collect(),
-            independent_sources: groups.len(),
+            independent_sources: independent,
             quantities: members
                 .iter()
                 .filter_map(|&c| claims.get(c))
@@ -1366,7 +1427,7 @@ pub fn reconcile(
                     })
                 })
                 .collect(),
-            notes: Vec::new(),
+            notes: verbatim_notes,
         };
         for &c in &members {
             if let Some(slot) = fact_of_claim.get_mut(c) {
@@ -1735,7 +1796,7 @@ pub fn reconcile(
         .flat_map(|c| c.facts.iter().cloned())
         .collect();
     for (draft, note_set) in drafts.iter_mut().zip(notes) {
-        draft.fact.notes = note_set.into_iter().collect();
+        draft.fact.notes.extend(note_set);
         if conflicting.contains(&draft.fact.id) {
             draft.fact.status = FactStatus::Conflicting;
         }

@@ -427,3 +427,28 @@ fn undated_reports_do_not_date_the_event_from_background() {
     let brief = brief_of(&[first, second]);
     assert_eq!(brief.date, None, "{:?}", brief.date);
 }
+
+#[test]
+fn a_sentence_two_reports_carry_word_for_word_counts_once() {
+    // Two reports that are otherwise their own share one long sentence verbatim (a press
+    // release's): that sentence is one source, and a third report's paraphrase makes two.
+    let articles = read_folder(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/press-release"),
+        &[],
+    );
+    let derivations = find_derivations(&articles, &DedupOptions::default());
+    assert!(derivations.is_empty(), "{derivations:#?}");
+    let brief = reconcile(&articles, &derivations, &ReconcileOptions::default());
+    let terminal = fact_with(&brief, "covered waiting hall");
+    assert_eq!(terminal.sources.len(), 3, "{terminal:#?}");
+    assert_eq!(terminal.independent_sources, 2);
+    assert_eq!(terminal.status, FactStatus::Corroborated);
+    assert!(
+        terminal.notes.iter().any(|n| n.contains("word for word")),
+        "{:?}",
+        terminal.notes
+    );
+    // A fact the three tell in their own words keeps three sources.
+    let approval = fact_with(&brief, "48 million");
+    assert_eq!(approval.independent_sources, 3, "{approval:#?}");
+}
