@@ -57,6 +57,46 @@ fn is_rate(scope: Option<&str>) -> Option<&str> {
     scope.filter(|s| s.starts_with("per_"))
 }
 
+/// The precision a round figure is written to: "17,000" is 17 thousands, so it stands for
+/// anything from 16,500 (rounded) to just under 18,000 (cut short: "17,000 attachments" for
+/// 17,761). `None` for a figure with fewer than two trailing zeros. At least two significant
+/// digits are kept, so "100" is precise to ten and "6,000" to a hundred: a one-digit figure is
+/// not read as anything up to twice itself.
+fn round_figure_unit(value: f64) -> Option<f64> {
+    if !(100.0..1e15).contains(&value) || value.fract() != 0.0 {
+        return None;
+    }
+    let mut integer = value as u64;
+    let digits = integer.ilog10() + 1;
+    let mut trailing_zeros = 0;
+    while integer % 10 == 0 {
+        integer /= 10;
+        trailing_zeros += 1;
+    }
+    (trailing_zeros >= 2).then(|| 10f64.powi(trailing_zeros.min(digits - 2) as i32))
+}
+
+/// The unit a slot's round exact figure is written to, if it is one.
+fn round_unit_of(slot: &QuantitySlot) -> Option<f64> {
+    slot.value
+        .filter(|_| slot.approx == "exact")
+        .and_then(round_figure_unit)
+}
+
+/// [`widened`], and by the precision a round figure is written to when `against` is not round
+/// itself: "17,000" may stand for 17,761, but "17,000" and "18,000" are two different figures.
+fn widened_against(slot: &QuantitySlot, against: &QuantitySlot) -> (f64, f64) {
+    let (low, high) = widened(slot);
+    match (round_unit_of(slot), round_unit_of(against)) {
+        (Some(unit), None) => {
+            let value = slot.value.unwrap_or(slot.low);
+            // Just under the next unit: "17,000" does not stand for 18,000.
+            (low.min(value - unit / 2.0), high.max(value + unit * 0.999))
+        }
+        _ => (low, high),
+    }
+}
+
 /// The interval a slot allows, widened by the tolerance of its unit.
 fn widened(slot: &QuantitySlot) -> (f64, f64) {
     let tolerance = if slot.unit.as_deref() == Some("day") {
@@ -84,7 +124,8 @@ fn doubles_to(per_side: &QuantitySlot, total: &QuantitySlot) -> bool {
 /// Different units (or share bases, or rates) are [`Compatibility::Unrelated`]. Equal numbers
 /// with the same hedge and scope are [`Compatibility::Same`]. Numbers whose allowed intervals
 /// overlap are compatible ("about 20%" and "20%", "hundreds" and "400", "30-day" and
-/// "month-long"; lengths of time get 10% slack for calendar months). A figure for each side
+/// "month-long"; lengths of time get 10% slack for calendar months; a round figure set against
+/// a precise one stands for what it rounds: "17,000" and "17,761"). A figure for each side
 /// and one twice as large for both sides together are compatible when one of them is scoped
 /// (`each_side`, `total`, or an exchange between two sides). Anything else conflicts.
 ///
@@ -119,7 +160,7 @@ pub fn compatible(a: &QuantitySlot, b: &QuantitySlot) -> Compatibility {
         (scope_a, scope_b),
         (Some("each_side"), Some("total")) | (Some("total"), Some("each_side"))
     );
-    if !one_each_other_total && overlaps(widened(a), widened(b)) {
+    if !one_each_other_total && overlaps(widened_against(a, b), widened_against(b, a)) {
         let reason = if a.approx == "vague" || a.approx == "range" {
             format!("\"{}\" includes \"{}\"", a.text, b.text)
         } else if b.approx == "vague" || b.approx == "range" {

@@ -146,3 +146,55 @@ fn different_things_are_unrelated() {
     no_unit.unit = None;
     assert_eq!(compatible(&no_unit, &bodies), Compatibility::Unrelated);
 }
+
+#[test]
+fn a_round_figure_stands_for_the_figures_it_rounds() {
+    let round = slot(
+        "17,000 attachments",
+        17000.0,
+        Some(17000.0),
+        "exact",
+        "attachment",
+    );
+    let precise = slot(
+        "17,761 attachments",
+        17761.0,
+        Some(17761.0),
+        "exact",
+        "attachment",
+    );
+    assert!(is_compatible(&compatible(&round, &precise)));
+    let next = slot(
+        "18,000 attachments",
+        18000.0,
+        Some(18000.0),
+        "exact",
+        "attachment",
+    );
+    assert!(matches!(
+        compatible(&round, &next),
+        Compatibility::Conflict(_)
+    ));
+    // Two significant digits at least: "100" is not anything from 50 to 199.
+    let hundred = slot("100 men", 100.0, Some(100.0), "exact", "man");
+    let sixty = slot("60 men", 60.0, Some(60.0), "exact", "man");
+    assert!(matches!(
+        compatible(&hundred, &sixty),
+        Compatibility::Conflict(_)
+    ));
+    let six_thousand = slot("6,000 bodies", 6000.0, Some(6000.0), "exact", "body");
+    let more = slot("6,060 bodies", 6060.0, Some(6060.0), "exact", "body");
+    let further = slot("6,400 bodies", 6400.0, Some(6400.0), "exact", "body");
+    assert!(is_compatible(&compatible(&six_thousand, &more)));
+    assert!(matches!(
+        compatible(&six_thousand, &further),
+        Compatibility::Conflict(_)
+    ));
+    // A figure that is not round keeps the strict reading.
+    let forty_four = slot("44,053 emails", 44053.0, Some(44053.0), "exact", "email");
+    let fifty_three = slot("53,000 emails", 53000.0, Some(53000.0), "exact", "email");
+    assert!(matches!(
+        compatible(&forty_four, &fifty_three),
+        Compatibility::Conflict(_)
+    ));
+}
