@@ -2136,7 +2136,12 @@ fn event_place(
     for ((mention, &entity), &(article, sentence)) in
         mentions.iter().zip(assignment).zip(mention_place)
     {
-        if mention.kind != EntityKind::Place || mention.metonym {
+        // The resolved entity must be a place too: one "at Amy Schumer's show" read as a place
+        // does not make a person the event's location.
+        let resolved_place = entities
+            .get(entity)
+            .is_some_and(|e| e.kind == EntityKind::Place);
+        if mention.kind != EntityKind::Place || mention.metonym || !resolved_place {
             continue;
         }
         if let Some(count) = plain.get_mut(entity) {

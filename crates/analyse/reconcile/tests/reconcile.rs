@@ -452,3 +452,24 @@ fn a_sentence_two_reports_carry_word_for_word_counts_once() {
     let approval = fact_with(&brief, "48 million");
     assert_eq!(approval.independent_sources, 3, "{approval:#?}");
 }
+
+#[test]
+fn a_person_once_read_as_a_place_is_not_the_event_location() {
+    let articles = vec![
+        Article::new(
+            ArticleId::new("a"),
+            "Madonna made a promise to voters at a concert in New York on Tuesday.\n\n\
+             The singer appeared at Schumer's show before a sold-out crowd.\n\n\
+             Fans had queued at Schumer's venue since the afternoon.\n\n\
+             Amy Schumer said the crowd cheered for several minutes.\n\n\
+             Amy Schumer later posted a video of the moment online.",
+        ),
+        Article::new(
+            ArticleId::new("b"),
+            "Comedian Amy Schumer invited Madonna on stage during her set on Tuesday.\n\n\
+             Amy Schumer told the audience she had not planned the appearance.",
+        ),
+    ];
+    let brief = brief_of(&articles);
+    assert_eq!(brief.place.as_deref(), Some("New York"), "{brief:#?}");
+}
