@@ -206,10 +206,12 @@ impl Report {
         self.quotes
             .iter()
             .filter(|quote| {
-                // A fragment quoted inside the writer's sentence is shown only with a speaker:
-                // without one it is a scare quote, not testimony.
-                (!quote.fragment || quote.speaker.is_some())
-                    && event.event.articles.contains(&quote.article)
+                // A fragment quoted inside the writer's sentence is shown only with a speaker
+                // and more than one word: without a speaker it is a scare quote, and one word
+                // (“impressive”, “secretly”) is the writer's emphasis more than testimony.
+                let testimony = !quote.fragment
+                    || (quote.speaker.is_some() && quote.text.split_whitespace().nth(1).is_some());
+                testimony && event.event.articles.contains(&quote.article)
             })
             .collect()
     }
@@ -353,5 +355,63 @@ fn unify_entities_by_story(stories: &[Story], events: &[Event], briefs: &mut [Br
                 *slot = brief;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use corroborate_model::ArticleId;
+
+    use super::*;
+
+    #[test]
+    fn the_brief_shows_testimony_not_scare_quotes() {
+        let quote = |text: &str, speaker: Option<&str>, fragment: bool| QuoteRecord {
+            text: text.into(),
+            speaker: speaker.map(Into::into),
+            speaker_entity: None,
+            article: ArticleId::new("a"),
+            fragment,
+        };
+        let event = EventReport {
+            event: Event {
+                id: "e-1".into(),
+                label: "Talks".into(),
+                key_terms: Vec::new(),
+                representative: ArticleId::new("a"),
+                articles: vec![ArticleId::new("a")],
+                first_date: None,
+                last_date: None,
+            },
+            date: None,
+            place: None,
+            participants: Vec::new(),
+            facts: Vec::new(),
+            summary: Vec::new(),
+            conflicts: Vec::new(),
+        };
+        let report = Report {
+            quotes: vec![
+                quote("We will not sign this", Some("Umerov"), false),
+                quote("We will not sign this", None, false),
+                quote("serious signs", Some("Zelensky"), true),
+                quote("impressive", Some("Apple"), true),
+                quote("a farce", None, true),
+            ],
+            ..Report::default()
+        };
+        let shown: Vec<(&str, Option<&str>)> = report
+            .event_quotes(&event)
+            .into_iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("We will not sign this", Some("Umerov")),
+                ("We will not sign this", None),
+                ("serious signs", Some("Zelensky")),
+            ]
+        );
     }
 }
