@@ -839,7 +839,9 @@ impl Clusterer {
     }
 
     /// Links events into stories: single linkage over centroid similarity at the looser story
-    /// threshold, within the story window; connected components become stories. Each event is
+    /// threshold, within the story window, strongest links first, never joining two parts
+    /// whose dated events lie further apart than the window (an undated event does not bridge
+    /// them); connected components become stories. Each event is
     /// compared with at most [`ClusterOptions::max_candidates`] events found through a local
     /// (term, time bucket) index over the events' heaviest terms, so a long stream costs about
     /// linearly in its events.
@@ -862,6 +864,7 @@ impl Clusterer {
             }
             queries.push(terms);
         }
+        let mut links: Vec<(f32, usize, usize)> = Vec::new();
         for (position, (state, query)) in live.iter().zip(&queries).enumerate() {
             let mut candidates: BTreeSet<usize> = BTreeSet::new();
             // As for articles: few events are all compared.
@@ -891,8 +894,39 @@ impl Clusterer {
                 let cosine =
                     dot(&state.centroid, &other_state.centroid) / (state.norm * other_state.norm);
                 if cosine >= self.options.story_threshold {
-                    union(&mut parent, position, other);
+                    links.push((cosine, position, other));
                 }
+            }
+        }
+        // Strongest links first. Two parts that both hold dated events join only when their
+        // date spans come within the window: an undated event similar to a 2015 event and to a
+        // 2017 one must not bridge them into one story.
+        links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        let mut span: Vec<Option<(f64, f64)>> = live
+            .iter()
+            .map(|state| state.mean_day().map(|day| (day, day)))
+            .collect();
+        for (_, position, other) in links {
+            let (root_a, root_b) = (find(&mut parent, position), find(&mut parent, other));
+            if root_a == root_b {
+                continue;
+            }
+            let (span_a, span_b) = (
+                span.get(root_a).copied().flatten(),
+                span.get(root_b).copied().flatten(),
+            );
+            if let (Some(a), Some(b)) = (span_a, span_b)
+                && a.0.max(b.0) - a.1.min(b.1) > f64::from(window)
+            {
+                continue;
+            }
+            union(&mut parent, position, other);
+            let joined = match (span_a, span_b) {
+                (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+                (a, b) => a.or(b),
+            };
+            if let Some(slot) = span.get_mut(find(&mut parent, position)) {
+                *slot = joined;
             }
         }
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -1265,5 +1299,41 @@ mod tests {
         assert!(label.chars().count() <= 121);
         article.title = Some("  A headline  ".to_string());
         assert_eq!(article_label(&article), "A headline");
+    }
+
+    #[test]
+    fn an_undated_event_does_not_bridge_events_years_apart_into_one_story() {
+        let dated = |id: &str, day: u32, centroid: Sparse| {
+            let mut state = event(1, centroid);
+            let date = NaiveDate::from_ymd_opt(2015, 1, 1)
+                .and_then(|start| start.checked_add_days(chrono::Days::new(u64::from(day))));
+            if let Some(member) = state.members.first_mut() {
+                member.id = ArticleId::new(id);
+                member.date = date;
+            }
+            state.day_sum = date.map_or(0.0, |d| day_number(d) as f64);
+            state.dated = 1;
+            state
+        };
+        let old = dated("old", 0, vec![(0, 0.8), (1, 0.6)]);
+        let recent = dated("recent", 700, vec![(0, 0.8), (2, 0.6)]);
+        let mut undated = event(1, vec![(0, 0.9), (1, 0.35), (2, 0.25)]);
+        if let Some(member) = undated.members.first_mut() {
+            member.id = ArticleId::new("undated");
+        }
+        let clusterer = Clusterer::new(ClusterOptions::default());
+        let live = [&undated, &old, &recent];
+        let events: Vec<Event> = live.iter().map(|state| clusterer.describe(state)).collect();
+        let stories = clusterer.stories(&live, &events);
+        assert_eq!(stories.len(), 2, "{stories:#?}");
+        // The undated event joins the one it is closest to.
+        let with_undated = stories
+            .iter()
+            .find(|story| story.events.len() == 2)
+            .map(|story| story.events.clone());
+        assert_eq!(
+            with_undated,
+            Some(vec![events[0].id.clone(), events[1].id.clone()])
+        );
     }
 }
