@@ -1,0 +1,5 @@
+//! The crate's integration tests, one binary (each test binary links every dependency, so
+//! one per crate keeps the test build small).
+
+mod api;
+mod ui;
