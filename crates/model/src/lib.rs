@@ -2,8 +2,9 @@
 //!
 //! Every stage speaks these types: sources produce [`RawDocument`]s, the cleaning stages turn
 //! them into [`Article`]s, the analysis stages read articles, and the sinks store and report them.
-//! This crate does no I/O and has no behaviour beyond construction, validation and hashing, so
-//! every other crate can depend on it without pulling anything heavy in.
+//! This crate does no I/O and has no behaviour beyond construction, parsing (dates: [`dates`]),
+//! validation and hashing, so every other crate can depend on it without pulling anything heavy
+//! in.
 //!
 //! ```
 //! use corroborate_model::{Article, ArticleId, Published};
@@ -13,6 +14,8 @@
 //! assert_eq!(article.paragraphs().count(), 2);
 //! assert_eq!(article.published.unwrap().date().to_string(), "2025-06-02");
 //! ```
+
+pub mod dates;
 
 use std::fmt;
 

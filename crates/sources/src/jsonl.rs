@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, Read};
 
-use corroborate_model::{ArticleId, Body, InputFormat, Metadata, Published, RawDocument};
+use corroborate_model::{ArticleId, Body, InputFormat, Metadata, RawDocument, dates};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -151,7 +151,7 @@ fn record_document(line: &[u8], origin: &str) -> Result<RawDocument, String> {
     let metadata = Metadata {
         title: non_empty(record.title),
         authors,
-        published: non_empty(record.published).and_then(|text| Published::parse(&text)),
+        published: non_empty(record.published).and_then(|text| dates::parse_any(&text)),
         source: non_empty(record.source),
         url: non_empty(record.url),
         language: non_empty(record.language).and_then(|text| normalise_language(&text)),

@@ -1,6 +1,6 @@
 //! Plain text and Markdown files, with optional YAML front matter.
 
-use corroborate_model::{ArticleId, Body, InputFormat, Metadata, Published, RawDocument};
+use corroborate_model::{ArticleId, Body, InputFormat, Metadata, RawDocument, dates};
 use serde_norway::Value;
 
 use crate::sniff::looks_binary;
@@ -104,7 +104,7 @@ fn parse_front_matter(yaml: &str) -> Result<FrontMatter, String> {
         authors,
         published: field("published")
             .or_else(|| field("date"))
-            .and_then(|text| Published::parse(&text)),
+            .and_then(|text| dates::parse_any(&text)),
         source: field("source"),
         url: field("url"),
         language: field("language").and_then(|text| normalise_language(&text)),

@@ -642,3 +642,46 @@ fn front_matter_accepts_a_single_author_and_a_numeric_id() {
     assert_eq!(document.metadata.published, Published::parse("2025-06-02"));
     assert_eq!(text(&document), "Görüşmeler bir saat sürdü.\n");
 }
+
+#[test]
+fn dates_written_as_people_write_them_are_read_from_front_matter_and_jsonl() {
+    let directory = tempfile::tempdir().expect("temp dir");
+    let note = create(
+        directory.path(),
+        "note.md",
+        "---\ntitle: Talks resume\npublished: June 2, 2025\n---\nThe talks resumed.\n",
+    );
+    let document = read_one(&note).expect("readable");
+    assert_eq!(document.metadata.published, Published::parse("2025-06-02"));
+
+    let lines = create(
+        directory.path(),
+        "feed.jsonl",
+        concat!(
+            r#"{"id":"a","text":"One.","published":"3 March 2024"}"#,
+            "\n",
+            r#"{"id":"b","text":"Two.","published":"Tue, 04 Mar 2024 10:00:00 +0000"}"#,
+            "\n",
+            r#"{"id":"c","text":"Three.","published":"sometime last spring"}"#,
+            "\n",
+        ),
+    );
+    let published: Vec<Option<String>> = read_all(&lines)
+        .into_iter()
+        .map(|result| {
+            result
+                .expect("readable line")
+                .metadata
+                .published
+                .map(|day| day.date().to_string())
+        })
+        .collect();
+    assert_eq!(
+        published,
+        vec![
+            Some("2024-03-03".to_string()),
+            Some("2024-03-04".to_string()),
+            None
+        ]
+    );
+}
