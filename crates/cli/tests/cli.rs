@@ -467,11 +467,12 @@ fn html_pages_give_main_text_and_metadata_and_container_fields_win() {
         assert!(!text.contains(junk), "{junk} kept in {text}");
     }
 
-    // Metadata given by the container (front matter) beats what the text says.
+    // Metadata given by the container (front matter) beats what the text says; the text's
+    // byline fills what the container left empty.
     let note = dir.path().join("note.md");
     std::fs::write(
         &note,
-        "---\ntitle: Fish market resumes auctions\nsource: Harbour Radio\npublished: 2024-03-20\n---\n\n# A different heading\n\nThe fish market **resumed** daily auctions on Wednesday after the [harbour](https://gazette.example) reopened, with 38 boats landing catches.\n",
+        "---\ntitle: Fish market resumes auctions\nsource: Harbour Radio\npublished: 2024-03-20\n---\n\n# A different heading\n\nBy Ola Nordmann | 18 March 2024\n\nThe fish market **resumed** daily auctions on Wednesday after the [harbour](https://gazette.example) reopened, with 38 boats landing catches.\n",
     )
     .unwrap();
     let output = succeed(
@@ -484,7 +485,9 @@ fn html_pages_give_main_text_and_metadata_and_container_fields_win() {
     assert_eq!(note["title"], "Fish market resumes auctions");
     assert_eq!(note["source"], "Harbour Radio");
     assert_eq!(note["published"], "2024-03-20");
+    assert_eq!(note["authors"], serde_json::json!(["Ola Nordmann"]));
     let text = note["text"].as_str().unwrap();
+    assert!(!text.contains("Nordmann"), "the byline is not text: {text}");
     assert!(
         text.contains("The fish market resumed daily auctions"),
         "Markdown is turned into text: {text}"

@@ -65,12 +65,19 @@ fn engine_ours(html: &str, url: Option<&str>) -> Prediction {
 }
 
 /// What the pipeline stores for an HTML page: `extract`, then NFC and the plain-text cleaner
-/// (share lines, reaction widgets, comment prompts, promos, repeated titles).
+/// (share lines, reaction widgets, comment prompts, promos, repeated titles), whose title and
+/// byline fill what the page's markup left empty, as in the pipeline.
 fn engine_pipeline(html: &str, url: Option<&str>) -> Prediction {
     let mut prediction = engine_ours(html, url);
     let normalised = corroborate_text::normalise(&prediction.text);
     let cleaned = corroborate_text::clean_text(&normalised, prediction.title.as_deref());
     prediction.text = cleaned.text;
+    if prediction.title.is_none() {
+        prediction.title = cleaned.title;
+    }
+    if prediction.authors.is_empty() {
+        prediction.authors = cleaned.authors;
+    }
     prediction
 }
 

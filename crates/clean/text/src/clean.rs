@@ -3,11 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use corroborate_model::{RemovalReason, RemovedLine};
+use corroborate_model::{Published, RemovalReason, RemovedLine, dates};
 
 use crate::lexicon::{
-    LineView, attribution, is_author_box_header, is_comment_section_header, is_list_promo_head,
-    is_reaction_label, lexicon_reason, promo_head,
+    LineView, attribution, byline_names, is_author_box_header, is_comment_section_header,
+    is_list_promo_head, is_reaction_label, lexicon_reason, promo_head,
 };
 use crate::normalise::{Layout, layout, render};
 
@@ -23,6 +23,13 @@ pub struct CleanedText {
     pub title: Option<String>,
     /// The publisher named by a trailing attribution line ("Source: BBC" → "BBC").
     pub source: Option<String>,
+    /// The names of a byline above the first paragraph ("By Jane Doe and John Roe").
+    pub authors: Vec<String>,
+    /// The day a dateline above the first paragraph gives ("Posted on March 3, 2024",
+    /// "June 2, 2025 14:30"); an "Updated" day only when no other is given. The pipeline does
+    /// not yet take it as the article's date (the event clusterer's time decay is tuned on
+    /// inputs whose dates come from their container; see docs/benchmarks.md).
+    pub published: Option<Published>,
 }
 
 /// What becomes of one line.
@@ -107,6 +114,7 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
         }
     }
 
+    let (authors, published) = head_metadata(&views, &verdicts);
     let removed = layout
         .lines
         .iter()
@@ -127,7 +135,55 @@ pub fn clean_text(text: &str, known_title: Option<&str>) -> CleanedText {
         removed,
         title,
         source,
+        authors,
+        published,
     }
+}
+
+/// Most lines above the first paragraph read for a byline or dateline.
+const HEAD_LINES: usize = 12;
+
+/// Authors and publication day from the bylines and datelines removed above the first
+/// paragraph of prose. Only the head is read: further down, a dated line belongs to a promo,
+/// a comment or a related story, not to the article.
+fn head_metadata(views: &[LineView], verdicts: &[Verdict]) -> (Vec<String>, Option<Published>) {
+    let (mut authors, mut published, mut updated) = (Vec::new(), None, None);
+    for (view, verdict) in views.iter().zip(verdicts).take(HEAD_LINES) {
+        if *verdict == Verdict::Keep && view.ends_sentence && view.word_count() >= 8 {
+            break;
+        }
+        if *verdict != Verdict::Remove(RemovalReason::Boilerplate) {
+            continue;
+        }
+        // Credits name photographers and illustrators "by" someone too: only a line that opens
+        // as a byline or a dateline names the authors.
+        let opens_byline = [
+            "by",
+            "written by",
+            "story by",
+            "words by",
+            "posted",
+            "published",
+            "updated",
+        ]
+        .iter()
+        .any(|head| view.starts_with_phrase(head));
+        if authors.is_empty() && opens_byline {
+            authors = byline_names(&view.body);
+        }
+        if let Some(day) = dates::find_in_text(&view.body) {
+            let is_update = ["updated", "last updated", "modified", "last modified"]
+                .iter()
+                .any(|label| view.starts_with_phrase(label));
+            let slot = if is_update {
+                &mut updated
+            } else {
+                &mut published
+            };
+            slot.get_or_insert(Published::Day(day));
+        }
+    }
+    (authors, published.or(updated))
 }
 
 /// Reaction widgets: runs of reaction labels and counts ("like", "0", "love", "0") after a

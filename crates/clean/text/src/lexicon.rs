@@ -129,7 +129,7 @@ impl LineView {
     }
 
     /// Whether the key starts with `head` followed by the end or a non-alphanumeric character.
-    fn starts_with_phrase(&self, head: &str) -> bool {
+    pub(crate) fn starts_with_phrase(&self, head: &str) -> bool {
         match self.key.strip_prefix(head) {
             Some(rest) => !rest.starts_with(char::is_alphanumeric),
             None => false,
@@ -1127,15 +1127,31 @@ pub(crate) fn is_date_line(view: &LineView) -> bool {
             .all(|word| is_number(word) || is_date_word(word))
 }
 
-/// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone.
+/// Separators between the parts of a byline line ("By Jane Doe | Reuters | June 2, 2025").
+const BYLINE_SEPARATORS: &[&str] = &[" | ", " • ", " · ", " — ", " – ", " - "];
+
+/// "By Jane Doe", "By Jane Doe and John Roe": a byline standing alone, or followed by short
+/// parts after separators ("By Jane Doe | Updated 2 June 2025 | 5 min read").
 fn is_byline(view: &LineView) -> bool {
-    let Some(names) = view
+    let Some(rest) = view
         .body
         .strip_prefix("By ")
         .or_else(|| view.body.strip_prefix("by "))
+        .or_else(|| view.body.strip_prefix("BY "))
     else {
         return false;
     };
+    let cut = BYLINE_SEPARATORS
+        .iter()
+        .filter_map(|separator| rest.find(separator))
+        .min();
+    let (names, tail) = cut.map_or((rest, ""), |at| rest.split_at(at));
+    let tail_is_short = tail
+        .split(['|', '•', '·', '—', '–'])
+        .all(|part| part.split_whitespace().count() <= 6);
+    if !tail_is_short || view.word_count() > 20 {
+        return false;
+    }
     let words: Vec<&str> = names.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && !view.ends_sentence
@@ -1145,6 +1161,66 @@ fn is_byline(view: &LineView) -> bool {
                 "and" | "&" | "in" | "de" | "van" | "von" | "bin" | "al"
             ) || word.chars().next().is_some_and(char::is_uppercase)
         })
+}
+
+/// The names a byline line gives: "By Jane Doe and John Roe", "Posted on March 3, 2024 by
+/// Jane Doe", "By Jane Doe | June 2, 2025". Names follow the word "by" up to the first
+/// separator, date, number or lower-case word; each holds one to four words. Empty when the
+/// line names no one this way.
+pub(crate) fn byline_names(body: &str) -> Vec<String> {
+    let mut words = body.split_whitespace();
+    if !words.by_ref().any(|word| word.eq_ignore_ascii_case("by")) {
+        return Vec::new();
+    }
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "bin", "al", "da", "del", "la",
+    ];
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let finish = |current: &mut Vec<&str>, names: &mut Vec<String>| -> bool {
+        let fits = (1..=4).contains(&current.len())
+            && current.last().is_some_and(|word| !PARTICLES.contains(word));
+        if fits {
+            names.push(current.join(" "));
+        }
+        current.clear();
+        fits
+    };
+    for raw in words {
+        if raw.starts_with(['|', '•', '·', '—', '–', '-', '(', '/']) {
+            break;
+        }
+        let ends_name = raw.ends_with([',', ';']);
+        let word = raw.trim_end_matches([',', ';', ':', '.']);
+        let lower = word.to_lowercase();
+        if word.is_empty() {
+            break;
+        }
+        if matches!(lower.as_str(), "and" | "&") {
+            if !finish(&mut current, &mut names) {
+                return Vec::new();
+            }
+            continue;
+        }
+        // "Jane Doe/Getty Images", "@handle": credits and accounts, not names.
+        let is_name_word = word.chars().next().is_some_and(char::is_uppercase)
+            && !word
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '/' | '@'))
+            && !CALENDAR_WORDS.contains(&lower.as_str());
+        if !(is_name_word || (!current.is_empty() && PARTICLES.contains(&word))) {
+            break;
+        }
+        current.push(word);
+        if ends_name && !finish(&mut current, &mut names) {
+            return Vec::new();
+        }
+    }
+    if !current.is_empty() && !finish(&mut current, &mut names) {
+        return Vec::new();
+    }
+    names.truncate(6);
+    names
 }
 
 /// "Home > World > Europe": at least two separators between short segments.

@@ -3,5 +3,6 @@
 
 mod example_corpus;
 mod fixtures;
+mod head_metadata;
 mod robustness;
 mod sentences;
