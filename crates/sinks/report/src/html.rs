@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use corroborate_model::ArticleId;
 use corroborate_reconcile::FactStatus;
 
-use crate::{EventReport, Report, date_range, relation_name, status_label, title_of, word_count};
+use crate::{
+    EventReport, Report, counted, date_range, relation_name, status_label, title_of, word_count,
+};
 
 /// Escapes text for use between tags.
 pub fn escape_text(text: &str) -> String {
@@ -52,11 +54,15 @@ pub fn render_html(report: &Report) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>corroborate report</title><style>{STYLE}</style></head><body>\n\
-         <h1>corroborate report</h1>\n<p class=\"meta\">{} articles · {} events · {} stories · {} copies or rewrites</p>\n",
-        report.articles.len(),
-        report.events.len(),
-        report.stories.len(),
-        report.derivations.len()
+         <h1>corroborate report</h1>\n<p class=\"meta\">{} · {} · {} · {}</p>\n",
+        counted(report.articles.len(), "article", "articles"),
+        counted(report.events.len(), "event", "events"),
+        counted(report.stories.len(), "story", "stories"),
+        counted(
+            report.derivations.len(),
+            "copy or rewrite",
+            "copies or rewrites"
+        ),
     );
 
     let events = report.event_index();
@@ -113,8 +119,8 @@ pub fn render_html(report: &Report) -> String {
         if !article.removed.is_empty() {
             let _ = writeln!(
                 out,
-                "<details><summary>{} lines removed as junk</summary><ul class=\"removed\">",
-                article.removed.len()
+                "<details><summary>{} removed as junk</summary><ul class=\"removed\">",
+                counted(article.removed.len(), "line", "lines")
             );
             for removed in &article.removed {
                 let _ = writeln!(
@@ -161,11 +167,11 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport) {
     let info = &event.event;
     let _ = write!(
         out,
-        "<section class=\"event\" id=\"event-{}\"><h3>{}</h3>\n<p class=\"meta\">{} · {} articles · {}</p>\n",
+        "<section class=\"event\" id=\"event-{}\"><h3>{}</h3>\n<p class=\"meta\">{} · {} · {}</p>\n",
         escape_attribute(&info.id),
         escape_text(&info.label),
         escape_text(&date_range(info.first_date, info.last_date)),
-        info.articles.len(),
+        counted(info.articles.len(), "article", "articles"),
         escape_text(
             &info
                 .key_terms

@@ -36,6 +36,11 @@ pub use html::render_html;
 pub use markdown::render_markdown;
 pub use text::render_text;
 
+/// "1 article", "3 articles": a count with its noun in the right number.
+pub(crate) fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// Everything a report shows. Serialised as is for the JSON output (schema:
 /// `docs/report.schema.json`).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -413,5 +418,40 @@ mod tests {
                 ("serious signs", Some("Zelensky")),
             ]
         );
+    }
+
+    #[test]
+    fn counts_take_the_noun_in_the_right_number() {
+        let event = Event {
+            id: "e-1".into(),
+            label: "Talks".into(),
+            key_terms: Vec::new(),
+            representative: ArticleId::new("a"),
+            articles: vec![ArticleId::new("a")],
+            first_date: None,
+            last_date: None,
+        };
+        let report = Report {
+            articles: vec![Article::new(ArticleId::new("a"), "The talks ended.")],
+            events: vec![EventReport {
+                event,
+                date: None,
+                place: None,
+                participants: Vec::new(),
+                facts: Vec::new(),
+                summary: Vec::new(),
+                conflicts: Vec::new(),
+            }],
+            ..Report::default()
+        };
+        let text = render_text(&report, false);
+        assert!(
+            text.starts_with("1 article · 1 event · 0 stories · 0 copies or rewrites · 0 facts"),
+            "{text}"
+        );
+        assert!(text.contains("undated · 1 article ·"), "{text}");
+        let html = render_html(&report);
+        assert!(html.contains("1 article · 1 event · 0 stories"), "{html}");
+        assert!(!html.contains("1 articles"), "{html}");
     }
 }

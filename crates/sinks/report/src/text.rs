@@ -6,7 +6,9 @@ use corroborate_model::ArticleId;
 use corroborate_reconcile::FactStatus;
 
 use crate::terminal::Painter;
-use crate::{EventReport, Report, date_range, ellipsis, relation_name, status_label, title_of};
+use crate::{
+    EventReport, Report, counted, date_range, ellipsis, relation_name, status_label, title_of,
+};
 
 /// How many single-source and added claims the terminal shows per event before pointing to the
 /// full reports.
@@ -21,14 +23,20 @@ pub fn render_text(report: &Report, colour: bool) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint.bold(&format!(
-            "{} articles · {} events · {} stories · {} copies or rewrites · {} facts",
-            report.articles.len(),
-            report.events.len(),
-            report.stories.len(),
-            report.derivations.len(),
-            report.facts.len()
-        ))
+        paint.bold(
+            &[
+                counted(report.articles.len(), "article", "articles"),
+                counted(report.events.len(), "event", "events"),
+                counted(report.stories.len(), "story", "stories"),
+                counted(
+                    report.derivations.len(),
+                    "copy or rewrite",
+                    "copies or rewrites"
+                ),
+                counted(report.facts.len(), "fact", "facts"),
+            ]
+            .join(" · ")
+        )
     );
     let events = report.event_index();
     for story in &report.stories {
@@ -63,9 +71,9 @@ fn write_event(out: &mut String, report: &Report, event: &EventReport, paint: Pa
         paint.green("Event:"),
         paint.bold(&info.label),
         paint.dim(&format!(
-            "{} · {} articles · {}",
+            "{} · {} · {}",
             date_range(info.first_date, info.last_date),
-            info.articles.len(),
+            counted(info.articles.len(), "article", "articles"),
             key_terms.join(", ")
         ))
     );
