@@ -90,6 +90,26 @@ fn stem_idf(stem: &str) -> f32 {
     background().get(stem).copied().unwrap_or(UNKNOWN_IDF)
 }
 
+/// The background inverse document frequency of a lower-case word as listed ("prisoners"
+/// 4.68, where its stem "prison" shares the frequency of "prison"), else of its stem.
+pub(crate) fn word_idf(word: &str) -> f32 {
+    static WORDS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        BACKGROUND
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (word, idf) = line.split_once('\t')?;
+                Some((word, idf.trim().parse().ok()?))
+            })
+            .collect()
+    });
+    words
+        .get(word)
+        .copied()
+        .unwrap_or_else(|| stem_idf(&Stemmer::create(Algorithm::English).stem(word)))
+}
+
 /// Stems repeat across articles: remember them per thread, up to a bound on memory.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
