@@ -38,6 +38,7 @@ static ISO_DAY: LazyLock<Regex> =
 static DOTTED_DAY: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
 /// "10/31/2024", "31/10/2024": month first unless the first number cannot be a month.
 static SLASHED_DAY: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
+
 /// The month a name or abbreviation stands for ("Sept." → 9).
 pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();

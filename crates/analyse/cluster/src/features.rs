@@ -53,6 +53,17 @@ pub(crate) struct RawFeature {
     pub idf: f32,
 }
 
+/// The rows of the background table: each listed word with its idf.
+fn background_rows() -> impl Iterator<Item = (&'static str, f64)> {
+    BACKGROUND
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (word, idf) = line.split_once('\t')?;
+            Some((word, idf.trim().parse().ok()?))
+        })
+}
+
 /// Stem → inverse document frequency. Several words share a stem, so their document
 /// frequencies are combined as independent events: df = 1 - Π(1 - df_word).
 fn background() -> &'static HashMap<String, f32> {
@@ -60,16 +71,7 @@ fn background() -> &'static HashMap<String, f32> {
     TABLE.get_or_init(|| {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut absent_share: HashMap<String, f64> = HashMap::new();
-        for line in BACKGROUND.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some((word, idf)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(idf) = idf.trim().parse::<f64>() else {
-                continue;
-            };
+        for (word, idf) in background_rows() {
             let document_frequency = (-idf).exp().clamp(0.0, 1.0);
             let stem = stemmer.stem(word).into_owned();
             let share = absent_share.entry(stem).or_insert(1.0);
@@ -95,19 +97,14 @@ fn stem_idf(stem: &str) -> f32 {
 pub(crate) fn word_idf(word: &str) -> f32 {
     static WORDS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        BACKGROUND
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let (word, idf) = line.split_once('\t')?;
-                Some((word, idf.trim().parse().ok()?))
-            })
+        background_rows()
+            .map(|(word, idf)| (word, idf as f32))
             .collect()
     });
     words
         .get(word)
         .copied()
-        .unwrap_or_else(|| stem_idf(&Stemmer::create(Algorithm::English).stem(word)))
+        .unwrap_or_else(|| with_stem(&Stemmer::create(Algorithm::English), word, |_, idf| idf))
 }
 
 /// Stems repeat across articles: remember them per thread, up to a bound on memory.

@@ -95,17 +95,10 @@ fn lower(tokens: &[Token<'_>], index: usize) -> String {
 
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_lowercase();
-    let prefix: String = word.chars().take(3).collect();
-    let names = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     if !is_month(&word) {
         return None;
     }
-    names
-        .iter()
-        .position(|n| *n == prefix)
-        .map(|i| i as u32 + 1)
+    corroborate_model::dates::month_number(&word)
 }
 
 fn unit_days(word: &str) -> Option<f64> {
