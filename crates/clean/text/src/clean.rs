@@ -149,7 +149,7 @@ const HEAD_LINES: usize = 12;
 fn head_metadata(views: &[LineView], verdicts: &[Verdict]) -> (Vec<String>, Option<Published>) {
     let (mut authors, mut published, mut updated) = (Vec::new(), None, None);
     for (view, verdict) in views.iter().zip(verdicts).take(HEAD_LINES) {
-        if *verdict == Verdict::Keep && view.ends_sentence && view.word_count() >= 8 {
+        if *verdict == Verdict::Keep && view.is_prose_paragraph() {
             break;
         }
         if *verdict != Verdict::Remove(RemovalReason::Boilerplate) {
@@ -321,8 +321,7 @@ fn mark_title_repeats(
 /// section names and kickers, never the article's own text.
 fn mark_head_labels(views: &[LineView], verdicts: &mut [Verdict]) {
     for (view, verdict) in views.iter().zip(verdicts.iter_mut()) {
-        let is_content = view.ends_sentence && view.word_count() >= 8;
-        if is_content {
+        if view.is_prose_paragraph() {
             break;
         }
         if *verdict == Verdict::Keep && view.is_short_label() && view.word_count() == 1 {

@@ -78,6 +78,12 @@ impl LineView {
         self.word_count
     }
 
+    /// A paragraph of running prose (a sentence of eight words or more): where the article's
+    /// text begins, below its kickers, bylines and datelines.
+    pub(crate) fn is_prose_paragraph(&self) -> bool {
+        self.ends_sentence && self.word_count >= 8
+    }
+
     /// Lower-case alphanumeric words of the line.
     pub(crate) fn words(&self) -> impl Iterator<Item = &str> + Clone {
         self.words_key.split(' ').filter(|word| !word.is_empty())

@@ -8,7 +8,8 @@ use corroborate_model::ArticleId;
 use corroborate_reconcile::FactStatus;
 
 use crate::{
-    EventReport, Report, counted, date_range, relation_name, status_label, title_of, word_count,
+    EventReport, Report, counted, date_range, relation_name, status_label, title_of, totals,
+    word_count,
 };
 
 /// Escapes text for use between tags.
@@ -54,15 +55,8 @@ pub fn render_html(report: &Report) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>corroborate report</title><style>{STYLE}</style></head><body>\n\
-         <h1>corroborate report</h1>\n<p class=\"meta\">{} · {} · {} · {}</p>\n",
-        counted(report.articles.len(), "article", "articles"),
-        counted(report.events.len(), "event", "events"),
-        counted(report.stories.len(), "story", "stories"),
-        counted(
-            report.derivations.len(),
-            "copy or rewrite",
-            "copies or rewrites"
-        ),
+         <h1>corroborate report</h1>\n<p class=\"meta\">{}</p>\n",
+        totals(report).join(" · "),
     );
 
     let events = report.event_index();

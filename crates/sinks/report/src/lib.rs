@@ -41,6 +41,20 @@ pub(crate) fn counted(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+/// The report's totals as its headers show them: articles, events, stories, derivations.
+pub(crate) fn totals(report: &Report) -> Vec<String> {
+    vec![
+        counted(report.articles.len(), "article", "articles"),
+        counted(report.events.len(), "event", "events"),
+        counted(report.stories.len(), "story", "stories"),
+        counted(
+            report.derivations.len(),
+            "copy or rewrite",
+            "copies or rewrites",
+        ),
+    ]
+}
+
 /// Everything a report shows. Serialised as is for the JSON output (schema:
 /// `docs/report.schema.json`).
 #[derive(Debug, Clone, Default, Serialize)]

@@ -8,6 +8,7 @@ use corroborate_reconcile::FactStatus;
 use crate::terminal::Painter;
 use crate::{
     EventReport, Report, counted, date_range, ellipsis, relation_name, status_label, title_of,
+    totals,
 };
 
 /// How many single-source and added claims the terminal shows per event before pointing to the
@@ -20,24 +21,9 @@ const LIST_LIMIT: usize = 8;
 pub fn render_text(report: &Report, colour: bool) -> String {
     let paint = Painter::new(colour);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        paint.bold(
-            &[
-                counted(report.articles.len(), "article", "articles"),
-                counted(report.events.len(), "event", "events"),
-                counted(report.stories.len(), "story", "stories"),
-                counted(
-                    report.derivations.len(),
-                    "copy or rewrite",
-                    "copies or rewrites"
-                ),
-                counted(report.facts.len(), "fact", "facts"),
-            ]
-            .join(" · ")
-        )
-    );
+    let mut header = totals(report);
+    header.push(counted(report.facts.len(), "fact", "facts"));
+    let _ = writeln!(out, "{}", paint.bold(&header.join(" · ")));
     let events = report.event_index();
     for story in &report.stories {
         let _ = writeln!(
